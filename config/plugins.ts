@@ -1,0 +1,24 @@
+import type { Core } from '@strapi/strapi';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  'users-permissions': {
+    config: {
+      jwtSecret: env('JWT_SECRET'),
+    },
+  },
+  'live-chat': {
+    enabled: true,
+    // Relative to the app root, not to dist/.
+    resolve: './plugins/live-chat',
+    config: {
+      // Socket.IO scale-out (F3): set REDIS_URL to join several Strapi processes.
+      redisUrl: env('REDIS_URL', ''),
+      // A4/A5: how long since the widget last reported from a page before a playbook counts as not embedded.
+      installationFreshnessHours: env.int('LIVE_CHAT_INSTALLATION_FRESHNESS_HOURS', 72),
+      // B6: whether super admins see every conversation, including those assigned to others.
+      superAdminSeesAll: env.bool('LIVE_CHAT_SUPER_ADMIN_SEES_ALL', true),
+    },
+  },
+});
+
+export default config;

@@ -1,0 +1,36 @@
+import { Message } from '@strapi/icons';
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { PLUGIN_ID, adminAction } from '../../shared/constants';
+import { prefixTranslations } from './translations/prefix';
+
+/** Who sees the Live Chat menu entry: agents (inbox) and playbook managers. */
+const menuPermissions = [
+  { action: adminAction('useInbox'), subject: null },
+  { action: adminAction('managePlaybooks'), subject: null },
+];
+
+export default {
+  register(app: StrapiApp) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Message,
+      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Live Chat' },
+      Component: () => import('./pages/App'),
+      permissions: menuPermissions,
+    });
+    app.registerPlugin({ id: PLUGIN_ID, name: 'Live Chat' });
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return Promise.all(
+      locales.map(async (locale) => {
+        try {
+          const { default: data } = await import(`./translations/${locale}.json`);
+          return { data: prefixTranslations(data), locale };
+        } catch {
+          return { data: {}, locale };
+        }
+      }),
+    );
+  },
+};

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** The plugin's options (config/plugins.ts → 'live-chat'.config), validated at boot. */
+export const pluginConfigSchema = z.object({
+  redisUrl: z.string(),
+  installationFreshnessHours: z.number().int().positive(),
+  superAdminSeesAll: z.boolean(),
+});
+export type PluginConfig = z.infer<typeof pluginConfigSchema>;
+
+export default {
+  default: {
+    redisUrl: '',
+    installationFreshnessHours: 72,
+    superAdminSeesAll: true,
+  } satisfies PluginConfig,
+  validator(config: unknown) {
+    const result = pluginConfigSchema.safeParse(config);
+    if (!result.success) {
+      throw new Error(`Invalid live-chat plugin config: ${result.error.message}`);
+    }
+  },
+};

@@ -1,0 +1,19 @@
+import { AGENT_AVAILABILITIES } from '../../../shared/constants';
+import { defineContentType, enumeration, foreignKey } from './define';
+
+/**
+ * B2: an agent's availability toggle, kept in the database so it survives a page reload and is the
+ * same on every server process. `lastConnectedAt` lets the presence sweep end it after a grace period.
+ */
+export default defineContentType({
+  singularName: 'agent-status',
+  pluralName: 'agent-statuses',
+  displayName: 'Agent status',
+  visibleInContentManager: false,
+  attributes: {
+    agent: foreignKey('admin::user', { required: true }),
+    availability: enumeration(AGENT_AVAILABILITIES, { required: true, default: 'offline' }),
+    lastConnectedAt: { type: 'datetime' },
+  },
+  indexes: [{ name: 'live_chat_agent_statuses_agent_uq', columns: ['agent_id'], type: 'unique' }],
+});

@@ -1,0 +1,50 @@
+import { CONVERSATION_STATUSES, uid } from '../../../shared/constants';
+import { defineContentType, enumeration, foreignKey, hasMany, linkTo } from './define';
+
+/**
+ * B1–B9: a chat between a visitor and (eventually) one agent. The side panel's fields (C1) are kept
+ * on the conversation until a lead or deal is created from them (C2).
+ */
+export default defineContentType({
+  singularName: 'conversation',
+  pluralName: 'conversations',
+  displayName: 'Conversation',
+  visibleInContentManager: false,
+  attributes: {
+    status: enumeration(CONVERSATION_STATUSES, { required: true, default: 'unassigned' }),
+    assignee: foreignKey('admin::user'),
+    visitor: foreignKey(uid('visitor'), { inversedBy: 'conversations' }),
+    playbook: linkTo(uid('playbook')),
+    assignedAt: { type: 'datetime' },
+    closedAt: { type: 'datetime' },
+    // B9: stored deadline, swept by the server; `missedAt` marks a chat nobody took in time.
+    waitDeadlineAt: { type: 'datetime' },
+    missedAt: { type: 'datetime' },
+    lastActivityAt: { type: 'datetime' },
+    lastMessageSeq: { type: 'integer', required: true, default: 0, min: 0 },
+    // E3: read receipts, stored as "read up to seq".
+    visitorReadSeq: { type: 'integer', default: 0, min: 0 },
+    agentReadSeq: { type: 'integer', default: 0, min: 0 },
+    messages: hasMany(uid('message'), 'conversation'),
+    // C1: side panel.
+    dealValue: { type: 'decimal', min: 0 },
+    dealCurrency: { type: 'string', maxLength: 3 },
+    expectedCloseDate: { type: 'date' },
+    personName: { type: 'string', maxLength: 200 },
+    personEmail: { type: 'email', maxLength: 254 },
+    personPhone: { type: 'string', maxLength: 32 },
+    organizationName: { type: 'string', maxLength: 200 },
+    organizationAddress: { type: 'text', maxLength: 1000 },
+    notes: { type: 'text', maxLength: 10000 },
+    person: foreignKey(uid('person')),
+    organization: foreignKey(uid('organization')),
+  },
+  indexes: [
+    // Folder lists (B3, B5, B8) are keyset-paged by last activity within a status.
+    { name: 'live_chat_conversations_folder_idx', columns: ['status', 'last_activity_at', 'id'] },
+    { name: 'live_chat_conversations_assignee_idx', columns: ['assignee_id', 'status', 'last_activity_at'] },
+    { name: 'live_chat_conversations_visitor_idx', columns: ['visitor_id', 'status'] },
+    // B9: the sweeper looks for unassigned chats whose deadline passed.
+    { name: 'live_chat_conversations_deadline_idx', columns: ['status', 'wait_deadline_at'] },
+  ],
+});

@@ -1,0 +1,29 @@
+import { MESSAGE_AUTHOR_KINDS, MESSAGE_KINDS, uid } from '../../../shared/constants';
+import { defineContentType, enumeration, foreignKey } from './define';
+
+/**
+ * E2: one entry of a conversation's timeline. `seq` is gap-free per conversation and assigned by the
+ * server; `clientId` comes from the sender so a retry can never store a second copy.
+ */
+export default defineContentType({
+  singularName: 'message',
+  pluralName: 'messages',
+  displayName: 'Message',
+  visibleInContentManager: false,
+  attributes: {
+    conversation: foreignKey(uid('conversation'), { inversedBy: 'messages', required: true }),
+    seq: { type: 'integer', required: true, min: 1 },
+    clientId: { type: 'string', required: true, maxLength: 64 },
+    kind: enumeration(MESSAGE_KINDS, { required: true, default: 'text' }),
+    authorKind: enumeration(MESSAGE_AUTHOR_KINDS, { required: true }),
+    author: foreignKey('admin::user'),
+    authorName: { type: 'string', maxLength: 200 },
+    body: { type: 'text', maxLength: 10000 },
+    // B7: for timeline events (joined, reassigned, lead created, closed …): what happened and to what.
+    event: { type: 'json' },
+  },
+  indexes: [
+    { name: 'live_chat_messages_seq_uq', columns: ['conversation_id', 'seq'], type: 'unique' },
+    { name: 'live_chat_messages_client_id_uq', columns: ['conversation_id', 'client_id'], type: 'unique' },
+  ],
+});

@@ -1,0 +1,27 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { ADMIN_ACTIONS, type AdminActionKey, adminAction } from '../../../shared/constants';
+import type { MeResponse } from '../../../shared/contracts/admin';
+
+interface AdminState {
+  user: { id: number; firstname: string | null; lastname: string | null; email: string };
+  userAbility: { can: (action: string) => boolean };
+}
+
+export default ({ strapi: _strapi }: { strapi: Core.Strapi }) => ({
+  /** The signed-in admin and which of the plugin's actions they may take (drives the admin UI). */
+  async me(ctx: Context) {
+    const { user, userAbility } = ctx.state as AdminState;
+    const permissions = Object.fromEntries(
+      (Object.keys(ADMIN_ACTIONS) as AdminActionKey[]).map((key) => [key, userAbility.can(adminAction(key))]),
+    ) as MeResponse['data']['permissions'];
+    const body: MeResponse = {
+      data: {
+        id: user.id,
+        displayName: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email,
+        permissions,
+      },
+    };
+    ctx.body = body;
+  },
+});

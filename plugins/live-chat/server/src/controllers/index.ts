@@ -1,0 +1,14 @@
+import { factories } from '@strapi/strapi';
+import { CONTENT_API_TYPE_NAMES, contentApiUid } from '../content-api';
+import adminAgent from './admin-agent';
+import adminPlaybook from './admin-playbook';
+
+const coreControllers = Object.fromEntries(
+  CONTENT_API_TYPE_NAMES.map((name) => [name, factories.createCoreController(contentApiUid(name))]),
+);
+
+export default {
+  ...coreControllers,
+  'admin-agent': adminAgent,
+  'admin-playbook': adminPlaybook,
+};

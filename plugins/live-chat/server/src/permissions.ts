@@ -1,0 +1,13 @@
+import { ADMIN_ACTIONS, PLUGIN_ID } from '../../shared/constants';
+
+/** The admin RBAC actions of the plugin, as they appear in Settings > Roles > Plugins. */
+export const adminActions = [
+  { uid: ADMIN_ACTIONS.useInbox, displayName: 'Use the inbox', subCategory: 'Inbox' },
+  { uid: ADMIN_ACTIONS.seeAllConversations, displayName: 'See all conversations', subCategory: 'Inbox' },
+  { uid: ADMIN_ACTIONS.managePlaybooks, displayName: 'Manage playbooks', subCategory: 'Playbooks' },
+  {
+    uid: ADMIN_ACTIONS.manageNotificationSettings,
+    displayName: 'Manage notification settings',
+    subCategory: 'Settings',
+  },
+].map((action) => ({ ...action, section: 'plugins' as const, pluginName: PLUGIN_ID }));

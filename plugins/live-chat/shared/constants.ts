@@ -1,0 +1,70 @@
+/**
+ * Names that server, admin and widget must agree on. Everything here is a constant so a typo is a
+ * type error, never a silently different string.
+ */
+export const PLUGIN_ID = 'live-chat' as const;
+
+/** Content-type UIDs of the plugin, by singular name. */
+export const CONTENT_TYPE_NAMES = [
+  'playbook',
+  'card',
+  'conversation',
+  'message',
+  'visitor',
+  'person',
+  'organization',
+  'lead',
+  'deal',
+  'activity',
+  'installation',
+  'notification-setting',
+  'agent-status',
+] as const;
+export type ContentTypeName = (typeof CONTENT_TYPE_NAMES)[number];
+export type ContentTypeUid = `plugin::live-chat.${ContentTypeName}`;
+export const uid = <N extends ContentTypeName>(name: N): `plugin::live-chat.${N}` =>
+  `plugin::${PLUGIN_ID}.${name}`;
+
+/** Admin RBAC actions (Settings > Roles > Plugins > Live Chat). */
+export const ADMIN_ACTIONS = {
+  useInbox: 'inbox.use',
+  managePlaybooks: 'playbooks.manage',
+  seeAllConversations: 'conversations.see-all',
+  manageNotificationSettings: 'settings.notifications',
+} as const;
+export type AdminActionKey = keyof typeof ADMIN_ACTIONS;
+/** The full action id as Strapi's admin permission engine knows it. */
+export const adminAction = (key: AdminActionKey): string => `plugin::${PLUGIN_ID}.${ADMIN_ACTIONS[key]}`;
+
+export const CONVERSATION_STATUSES = ['unassigned', 'assigned', 'closed'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+export const MESSAGE_AUTHOR_KINDS = ['visitor', 'agent', 'bot', 'system'] as const;
+export type MessageAuthorKind = (typeof MESSAGE_AUTHOR_KINDS)[number];
+
+/** A timeline entry is either a chat message or an event the chat window shows with its time (B7). */
+export const MESSAGE_KINDS = ['text', 'event'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const CARD_KINDS = [
+  'bot_message',
+  'question',
+  'capture',
+  'qualify',
+  'disqualify',
+  'create_lead',
+  'create_deal',
+  'create_activity',
+  'availability_branch',
+  'live_chat',
+] as const;
+export type CardKind = (typeof CARD_KINDS)[number];
+
+/** A3: bounds of the Live Chat card's wait time, in seconds. */
+export const WAIT_TIME_SECONDS = { min: 10, max: 3600, default: 120 } as const;
+
+export const NOTIFICATION_KINDS = ['conversationUnassigned', 'conversationAssignedToMe', 'messageInMyConversation'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const AGENT_AVAILABILITIES = ['online', 'offline'] as const;
+export type AgentAvailability = (typeof AGENT_AVAILABILITIES)[number];

@@ -1,0 +1,49 @@
+import type { Core } from '@strapi/strapi';
+import { adminAction } from '../../plugins/live-chat/shared/constants';
+import { AGENT_ROLE, DEMO_ADMIN, DEMO_AGENTS, DEMO_PLAYBOOK } from './demo-data';
+
+interface AdminRole {
+  id: number;
+}
+
+/**
+ * Seeds the demo once: on a database that has no admin user yet. A second start finds the admin
+ * and leaves everything as it is.
+ */
+export async function seedDemo(strapi: Core.Strapi): Promise<void> {
+  const adminCount = await strapi.db.query('admin::user').count();
+  if (adminCount > 0) return;
+
+  const roles = strapi.service('admin::role');
+  const users = strapi.service('admin::user');
+  const superAdmin: AdminRole = await roles.getSuperAdmin();
+  const agentRole: AdminRole = await roles.create(AGENT_ROLE);
+  await roles.assignPermissions(agentRole.id, [
+    { action: adminAction('useInbox'), subject: null, properties: {}, conditions: [] },
+  ]);
+
+  await users.create({ ...DEMO_ADMIN, isActive: true, roles: [superAdmin.id] });
+  for (const agent of DEMO_AGENTS) {
+    await users.create({ ...agent, isActive: true, roles: [agentRole.id] });
+  }
+  await seedPlaybook(strapi);
+
+  const lines = [
+    'Live Chat demo seeded. Sign in at /admin with:',
+    `  super admin  ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`,
+    ...DEMO_AGENTS.map((agent) => `  agent        ${agent.email} / ${agent.password}`),
+  ];
+  strapi.log.info(`\n${lines.join('\n')}\n`);
+}
+
+async function seedPlaybook(strapi: Core.Strapi) {
+  const playbooks = strapi.documents('plugin::live-chat.playbook');
+  const cards = strapi.documents('plugin::live-chat.card');
+  const { cards: cardData, ...playbookData } = DEMO_PLAYBOOK;
+  const playbook = await playbooks.create({ data: { ...playbookData, active: true } });
+  await playbooks.publish({ documentId: playbook.documentId });
+  for (const [position, card] of cardData.entries()) {
+    const created = await cards.create({ data: { ...card, position, playbook: playbook.documentId } });
+    await cards.publish({ documentId: created.documentId });
+  }
+}
