@@ -1,0 +1,36 @@
+// `npm test`: install what is missing, then run the whole jest suite (SQLite unless DATABASE_CLIENT
+// says otherwise) and print the plain line "<database>: N passed, N failed" that CI reads.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureInstalled } from './lib/install.mjs';
+
+const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+ensureInstalled(appRoot);
+
+const database = process.env.DATABASE_CLIENT ?? 'sqlite';
+const resultFile = join(appRoot, '.tmp', `jest-${database}.json`);
+mkdirSync(dirname(resultFile), { recursive: true });
+rmSync(resultFile, { force: true });
+
+const jest = spawnSync(
+  process.execPath,
+  [join(appRoot, 'node_modules', 'jest', 'bin', 'jest.js'), '--json', `--outputFile=${resultFile}`, ...process.argv.slice(2)],
+  { cwd: appRoot, stdio: 'inherit' },
+);
+
+let summary = { numPassedTests: 0, numFailedTests: 0, numRuntimeErrorTestSuites: 0, numTotalTests: 0 };
+try {
+  summary = JSON.parse(readFileSync(resultFile, 'utf8'));
+} catch {
+  console.error('jest wrote no result file: it did not run the tests.');
+}
+// A test file that cannot even load counts as a failure, not as nothing.
+const failed = summary.numFailedTests + summary.numRuntimeErrorTestSuites;
+console.log(`${database}: ${summary.numPassedTests} passed, ${failed} failed`);
+if (summary.numTotalTests === 0) {
+  console.error('No test ran.');
+  process.exit(1);
+}
+process.exit(jest.status ?? 1);

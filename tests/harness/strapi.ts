@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { createStrapi } from '@strapi/strapi';
+import request from 'supertest';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export const APP_ROOT = path.resolve(__dirname, '..', '..');
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  database: TestDatabase;
+  /** A supertest client bound to the booted server. */
+  http: () => ReturnType<typeof request>;
+  /** Stops Strapi and drops its database; call it in afterAll. */
+  stop: () => Promise<void>;
+  /** Stops Strapi but keeps the database, to boot again on it (a second start). */
+  stopKeepingData: () => Promise<void>;
+}
+
+interface BootOptions {
+  env?: Record<string, string>;
+  /** Boot on the database of an earlier, stopped app instead of a fresh one. */
+  database?: TestDatabase;
+}
+
+const secret = () => randomBytes(24).toString('base64');
+
+/** Secrets a booted test Strapi needs; fresh per process, never written anywhere. */
+function testSecrets(): Record<string, string> {
+  return {
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+  };
+}
+
+/**
+ * Boots the real Strapi app (with the live-chat plugin) on a database of its own. Routes are
+ * mounted but the server does not listen: supertest opens an ephemeral port per request, and
+ * socket tests call `listen(0)` themselves.
+ */
+export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  Object.assign(process.env, testSecrets(), database.env, {
+    NODE_ENV: 'test',
+    LIVE_CHAT_DEMO_SEED: 'false',
+    ...options.env,
+  });
+
+  const strapi = createStrapi({ appDir: APP_ROOT, distDir: path.join(APP_ROOT, 'dist') });
+  if (process.env.LIVE_CHAT_TEST_LOGS !== 'true') {
+    strapi.log.silent = true;
+  }
+  await strapi.load();
+  await strapi.server.mount();
+
+  return {
+    strapi,
+    database,
+    http: () => request(strapi.server.httpServer),
+    async stop() {
+      await strapi.destroy();
+      await database.drop();
+    },
+    async stopKeepingData() {
+      await strapi.destroy();
+    },
+  };
+}
