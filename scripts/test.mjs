@@ -9,6 +9,15 @@ import { ensureInstalled } from './lib/install.mjs';
 const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 ensureInstalled(appRoot);
 
+// Type errors fail the tests (DESIGN.md): the app, the tests, and the plugin's server and admin parts.
+const skipTypecheck = process.env.LIVE_CHAT_SKIP_TYPECHECK === 'true';
+const typecheck = skipTypecheck ? { status: 0 } : spawnSync('npm', ['run', '--silent', 'typecheck'], { cwd: appRoot, stdio: 'inherit' });
+if (typecheck.status !== 0) {
+  console.log(`${process.env.DATABASE_CLIENT ?? 'sqlite'}: 0 passed, 1 failed`);
+  console.error('Type check failed.');
+  process.exit(1);
+}
+
 const database = process.env.DATABASE_CLIENT ?? 'sqlite';
 const resultFile = join(appRoot, '.tmp', `jest-${database}.json`);
 mkdirSync(dirname(resultFile), { recursive: true });

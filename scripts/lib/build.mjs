@@ -15,6 +15,8 @@ const ADMIN_SOURCES = [
   'plugins/live-chat/admin',
   'plugins/live-chat/shared',
   'plugins/live-chat/strapi-admin.ts',
+  'plugins/live-chat/package.json',
+  'config/plugins.ts',
 ];
 
 export function buildApp(appRoot) {
