@@ -68,3 +68,27 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const AGENT_AVAILABILITIES = ['online', 'offline'] as const;
 export type AgentAvailability = (typeof AGENT_AVAILABILITIES)[number];
+
+/** Domain events the server publishes after a change is stored (DESIGN.md: `entity:verb`). */
+export const DOMAIN_EVENTS = [
+  'conversation:created',
+  'conversation:assigned',
+  'conversation:unassigned',
+  'conversation:closed',
+  'conversation:missed',
+  'message:created',
+  'lead:created',
+  'deal:created',
+] as const;
+export type DomainEventName = (typeof DOMAIN_EVENTS)[number];
+
+/** F2: the Strapi webhook event each domain event is delivered as (Settings > Webhooks). */
+export const WEBHOOK_EVENTS: Partial<Record<DomainEventName, string>> = {
+  'conversation:created': 'live-chat.conversation.created',
+  'conversation:assigned': 'live-chat.conversation.assigned',
+  'conversation:unassigned': 'live-chat.conversation.unassigned',
+  'conversation:closed': 'live-chat.conversation.closed',
+  'message:created': 'live-chat.message.created',
+  'lead:created': 'live-chat.lead.created',
+  'deal:created': 'live-chat.deal.created',
+};

@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { registerWebhookEvents, subscribeWebhooks } from './listeners/webhooks';
+import type { EventBus } from './services/event-bus';
 
-/** Real-time channel, sweepers and webhooks attach here (later issues). */
+/** Wires the listeners that fan domain events out (webhooks now; sockets and notifications later). */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  strapi.log.info('[live-chat] ready');
+  registerWebhookEvents(strapi);
+  const bus = strapi.plugin('live-chat').service('event-bus') as EventBus;
+  subscribeWebhooks(strapi, bus);
 };

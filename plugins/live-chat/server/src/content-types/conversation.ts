@@ -22,6 +22,8 @@ export default defineContentType({
     missedAt: { type: 'datetime' },
     lastActivityAt: { type: 'datetime' },
     lastMessageSeq: { type: 'integer', required: true, default: 0, min: 0 },
+    // The inbox list shows the last message without reading the messages table.
+    lastMessagePreview: { type: 'string', maxLength: 200 },
     // E3: read receipts, stored as "read up to seq".
     visitorReadSeq: { type: 'integer', default: 0, min: 0 },
     agentReadSeq: { type: 'integer', default: 0, min: 0 },

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { CONTENT_API_TYPE_NAMES, contentApiUid } from '../content-api';
 import adminAgent from './admin-agent';
+import adminConversations from './admin-conversations';
 import adminPlaybook from './admin-playbook';
 
 const coreControllers = Object.fromEntries(
@@ -10,5 +11,6 @@ const coreControllers = Object.fromEntries(
 export default {
   ...coreControllers,
   'admin-agent': adminAgent,
+  'admin-conversations': adminConversations,
   'admin-playbook': adminPlaybook,
 };

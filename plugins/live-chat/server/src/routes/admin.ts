@@ -3,6 +3,22 @@ import { adminAction } from '../../../shared/constants';
 const requireAdmin = 'admin::isAuthenticatedAdmin';
 const requirePermission = (...actions: string[]) => ({ name: 'admin::hasPermissions', config: { actions } });
 
+/** The inbox (B1–B9, C1–C2): [method, path, handler of admin-conversations]; all need "use the inbox". */
+const inboxRoutes = [
+  ['GET', '/conversations', 'list'],
+  ['GET', '/conversations/:documentId', 'findOne'],
+  ['GET', '/conversations/:documentId/messages', 'timeline'],
+  ['POST', '/conversations/:documentId/assign', 'assignToMe'],
+  ['POST', '/conversations/:documentId/reassign', 'reassign'],
+  ['POST', '/conversations/:documentId/close', 'close'],
+  ['PUT', '/conversations/:documentId/side-panel', 'updateSidePanel'],
+  ['POST', '/conversations/:documentId/leads', 'createLead'],
+  ['POST', '/conversations/:documentId/deals', 'createDeal'],
+  ['GET', '/agents', 'agents'],
+  ['GET', '/availability', 'getAvailability'],
+  ['PUT', '/availability', 'setAvailability'],
+] as const;
+
 /** Routes of the admin panel's plugin pages; each names the RBAC action it needs. */
 export default {
   type: 'admin' as const,
@@ -13,6 +29,12 @@ export default {
       handler: 'admin-agent.me',
       config: { policies: [requireAdmin] },
     },
+    ...inboxRoutes.map(([method, path, handler]) => ({
+      method,
+      path,
+      handler: `admin-conversations.${handler}`,
+      config: { policies: [requireAdmin, requirePermission(adminAction('useInbox'))] },
+    })),
     {
       method: 'GET',
       path: '/playbooks',

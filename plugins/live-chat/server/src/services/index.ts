@@ -1,6 +1,12 @@
 import { factories } from '@strapi/strapi';
 import { CONTENT_API_TYPE_NAMES, contentApiUid } from '../content-api';
+import agents from './agents';
+import availability from './availability';
+import conversations from './conversations';
+import crm from './crm';
+import eventBus from './event-bus';
 import playbooks from './playbooks';
+import sidePanel from './side-panel';
 
 const coreServices = Object.fromEntries(
   CONTENT_API_TYPE_NAMES.map((name) => [name, factories.createCoreService(contentApiUid(name))]),
@@ -9,4 +15,10 @@ const coreServices = Object.fromEntries(
 export default {
   ...coreServices,
   playbooks,
+  agents,
+  availability,
+  conversations,
+  crm,
+  'event-bus': eventBus,
+  'side-panel': sidePanel,
 };

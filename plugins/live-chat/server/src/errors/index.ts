@@ -1,0 +1,27 @@
+import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
+
+/**
+ * Errors in Strapi's shape ({ data: null, error: { status, name, message, details } }), thrown by
+ * services and controllers and formatted by Strapi's own error middleware.
+ */
+export interface FieldError {
+  path: string[];
+  message: string;
+}
+
+/** 400 with one entry per bad field, as Strapi's ValidationError reports them. */
+export const invalidInput = (message: string, fieldErrors: FieldError[]) =>
+  new errors.ValidationError(message, { errors: fieldErrors.map((e) => ({ ...e, name: 'ValidationError' })) });
+
+/** 404: also used for conversations the caller may not see, so ids cannot be probed (B6). */
+export const notFound = (what: string) => new errors.NotFoundError(`${what} not found`);
+
+/** 409 with a machine-readable code (e.g. already_assigned, conversation_closed). */
+export function conflict(code: string, message: string) {
+  const error = createHttpError(409, message);
+  Object.assign(error, { details: { code } });
+  return error;
+}
+
+export const forbidden = (message: string) => new errors.ForbiddenError(message);

@@ -1,0 +1,34 @@
+import type { Core } from '@strapi/strapi';
+import { WEBHOOK_EVENTS, type DomainEventName } from '../../../shared/constants';
+import { toConversationSummary, toTimelineEntry } from '../presenters';
+import type { DomainEvent, EventBus } from '../services/event-bus';
+
+/** Webhook store keys (UPPER_SNAKE) for the plugin's Strapi webhook events. */
+const storeKey = (event: string) => event.toUpperCase().replace(/[.-]/g, '_');
+
+/** F2: makes the plugin's events known to Strapi's webhook system (called in register). */
+export function registerWebhookEvents(strapi: Core.Strapi) {
+  const store = strapi.get('webhookStore') as { addAllowedEvent: (key: string, value: string) => void };
+  for (const event of Object.values(WEBHOOK_EVENTS)) {
+    if (event) store.addAllowedEvent(storeKey(event), event);
+  }
+}
+
+/** The documented webhook payload of each event (docs/webhooks.md); Strapi adds `event` and `createdAt`. */
+export function webhookPayload(event: DomainEvent) {
+  const message = event.type === 'message:created' ? event.entries.find((entry) => entry.kind === 'text') : undefined;
+  return {
+    conversation: toConversationSummary(event.conversation),
+    actor: event.actorId === null ? null : { id: event.actorId },
+    ...(message ? { message: toTimelineEntry(message) } : {}),
+    ...(event.record ? { [event.type === 'lead:created' ? 'lead' : 'deal']: { documentId: event.record.documentId, title: event.record.title } } : {}),
+  };
+}
+
+/** One listener, one side effect: domain events → Strapi webhooks. */
+export function subscribeWebhooks(strapi: Core.Strapi, bus: EventBus) {
+  return bus.subscribe((event) => {
+    const webhookEvent = WEBHOOK_EVENTS[event.type as DomainEventName];
+    if (webhookEvent) strapi.eventHub.emit(webhookEvent, webhookPayload(event));
+  });
+}

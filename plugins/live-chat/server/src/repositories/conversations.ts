@@ -1,0 +1,269 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { ConversationStatus } from '../../../shared/constants';
+import type { ConversationFolder } from '../../../shared/contracts/conversations';
+import type { VisibilityFilter } from '../../../shared/domain';
+import { TABLES, affectedRows, fromDbDatetime, table, toDbDatetime, type Transaction } from './sql';
+
+/** A conversation as the services work with it: the row plus its visitor and assignee names. */
+export interface ConversationRecord {
+  id: number;
+  documentId: string;
+  status: ConversationStatus;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  visitorId: number | null;
+  visitorName: string | null;
+  visitorEmail: string | null;
+  playbookDocumentId: string | null;
+  createdAt: Date;
+  assignedAt: Date | null;
+  closedAt: Date | null;
+  waitDeadlineAt: Date | null;
+  missedAt: Date | null;
+  lastActivityAt: Date | null;
+  lastMessageSeq: number;
+  lastMessagePreview: string | null;
+  visitorReadSeq: number;
+  agentReadSeq: number;
+  sidePanel: {
+    dealValue: number | null;
+    dealCurrency: string | null;
+    expectedCloseDate: string | null;
+    personName: string | null;
+    personEmail: string | null;
+    personPhone: string | null;
+    organizationName: string | null;
+    organizationAddress: string | null;
+    notes: string | null;
+  };
+  personId: number | null;
+  organizationId: number | null;
+}
+
+/** The columns a state change may write. */
+export interface ConversationChanges {
+  status?: ConversationStatus;
+  assigneeId?: number | null;
+  assignedAt?: Date | null;
+  closedAt?: Date | null;
+  waitDeadlineAt?: Date | null;
+  missedAt?: Date | null;
+  lastActivityAt?: Date;
+}
+
+export interface FolderQuery {
+  visibility: VisibilityFilter;
+  folder: ConversationFolder;
+  agentId: number;
+  search?: string;
+  /** Keyset cursor: the (lastActivityAt, id) of the last row of the previous page. */
+  after?: { lastActivityAt: Date; id: number };
+  limit: number;
+}
+
+const C = TABLES.conversations;
+
+const SELECT_COLUMNS = [
+  `${C}.*`,
+  'v.name as visitor_name',
+  'v.email as visitor_email',
+  'u.firstname as assignee_firstname',
+  'u.lastname as assignee_lastname',
+  'u.email as assignee_email',
+];
+
+type Row = Record<string, unknown>;
+
+const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+const stringOrNull = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+function toRecord(row: Row): ConversationRecord {
+  const assigneeName =
+    row.assignee_id === null || row.assignee_id === undefined
+      ? null
+      : [row.assignee_firstname, row.assignee_lastname].filter(Boolean).join(' ') || stringOrNull(row.assignee_email);
+  return {
+    id: Number(row.id),
+    documentId: String(row.document_id),
+    status: row.status as ConversationStatus,
+    assigneeId: numberOrNull(row.assignee_id),
+    assigneeName,
+    visitorId: numberOrNull(row.visitor_id),
+    visitorName: stringOrNull(row.visitor_name),
+    visitorEmail: stringOrNull(row.visitor_email),
+    playbookDocumentId: stringOrNull(row.playbook_document_id),
+    createdAt: fromDbDatetime(row.created_at) as Date,
+    assignedAt: fromDbDatetime(row.assigned_at),
+    closedAt: fromDbDatetime(row.closed_at),
+    waitDeadlineAt: fromDbDatetime(row.wait_deadline_at),
+    missedAt: fromDbDatetime(row.missed_at),
+    lastActivityAt: fromDbDatetime(row.last_activity_at),
+    lastMessageSeq: Number(row.last_message_seq ?? 0),
+    lastMessagePreview: stringOrNull(row.last_message_preview),
+    visitorReadSeq: Number(row.visitor_read_seq ?? 0),
+    agentReadSeq: Number(row.agent_read_seq ?? 0),
+    sidePanel: {
+      dealValue: numberOrNull(row.deal_value),
+      dealCurrency: stringOrNull(row.deal_currency),
+      expectedCloseDate: row.expected_close_date ? String(row.expected_close_date).slice(0, 10) : null,
+      personName: stringOrNull(row.person_name),
+      personEmail: stringOrNull(row.person_email),
+      personPhone: stringOrNull(row.person_phone),
+      organizationName: stringOrNull(row.organization_name),
+      organizationAddress: stringOrNull(row.organization_address),
+      notes: stringOrNull(row.notes),
+    },
+    personId: numberOrNull(row.person_id),
+    organizationId: numberOrNull(row.organization_id),
+  };
+}
+
+/** Applies B6 as a WHERE clause: the same rule as the domain's canSee, expressed in SQL. */
+function whereVisible(query: Knex.QueryBuilder, visibility: VisibilityFilter) {
+  if (visibility.kind === 'none') return query.whereRaw('1 = 0');
+  if (visibility.kind === 'all') return query;
+  return query.where((visible) =>
+    visible.whereIn(`${C}.status`, ['unassigned', 'closed']).orWhere(`${C}.assignee_id`, visibility.agentId),
+  );
+}
+
+function whereFolder(query: Knex.QueryBuilder, folder: ConversationFolder, agentId: number) {
+  switch (folder) {
+    case 'unassigned':
+      return query.where(`${C}.status`, 'unassigned');
+    case 'mine':
+      return query.where(`${C}.status`, 'assigned').where(`${C}.assignee_id`, agentId);
+    case 'assigned':
+      return query.where(`${C}.status`, 'assigned');
+    case 'closed':
+      return query.where(`${C}.status`, 'closed');
+  }
+}
+
+/** Escapes LIKE wildcards so a search for "50%" finds "50%", not everything. */
+const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export const createConversationRepository = (strapi: Core.Strapi) => {
+  const base = (trx?: Transaction) =>
+    table(strapi, C, trx)
+      .select(SELECT_COLUMNS)
+      .select(strapi.db.connection.raw('pb.document_id as playbook_document_id'))
+      .leftJoin(`${TABLES.visitors} as v`, 'v.id', `${C}.visitor_id`)
+      .leftJoin(`${TABLES.adminUsers} as u`, 'u.id', `${C}.assignee_id`)
+      .leftJoin(`${C}_playbook_lnk as pl`, 'pl.conversation_id', `${C}.id`)
+      .leftJoin('live_chat_playbooks as pb', 'pb.id', 'pl.playbook_id');
+
+  return {
+    /** One conversation by its documentId, or null. */
+    async findByDocumentId(documentId: string, trx?: Transaction): Promise<ConversationRecord | null> {
+      const row = await base(trx).where(`${C}.document_id`, documentId).first();
+      return row ? toRecord(row) : null;
+    },
+
+    /** One conversation by its row id, or null. */
+    async findById(id: number, trx?: Transaction): Promise<ConversationRecord | null> {
+      const row = await base(trx).where(`${C}.id`, id).first();
+      return row ? toRecord(row) : null;
+    },
+
+    /** A page of a folder, newest activity first, in one query (limit + 1 rows tell if more exist). */
+    async listFolder(query: FolderQuery): Promise<{ records: ConversationRecord[]; hasMore: boolean }> {
+      const builder = base();
+      whereVisible(builder, query.visibility);
+      whereFolder(builder, query.folder, query.agentId);
+      if (query.search) {
+        const pattern = likePattern(query.search);
+        builder.where((match) =>
+          match
+            .whereRaw("lower(v.name) like ? escape '\\'", [pattern])
+            .orWhereRaw("lower(v.email) like ? escape '\\'", [pattern])
+            .orWhereRaw(`lower(${C}.person_name) like ? escape '\\'`, [pattern])
+            .orWhereRaw(`lower(${C}.person_email) like ? escape '\\'`, [pattern]),
+        );
+      }
+      if (query.after) {
+        const at = toDbDatetime(strapi, query.after.lastActivityAt);
+        const id = query.after.id;
+        builder.where((page) =>
+          page
+            .where(`${C}.last_activity_at`, '<', at)
+            .orWhere((same) => same.where(`${C}.last_activity_at`, at).andWhere(`${C}.id`, '<', id)),
+        );
+      }
+      const rows: Row[] = await builder
+        .orderBy([
+          { column: `${C}.last_activity_at`, order: 'desc' },
+          { column: `${C}.id`, order: 'desc' },
+        ])
+        .limit(query.limit + 1);
+      return { records: rows.slice(0, query.limit).map(toRecord), hasMore: rows.length > query.limit };
+    },
+
+    /** Folder counts for the inbox sidebar, in one query. */
+    async countFolders(visibility: VisibilityFilter, agentId: number) {
+      const builder = table(strapi, C).select(
+        strapi.db.connection.raw(
+          `sum(case when status = 'unassigned' then 1 else 0 end) as unassigned,
+           sum(case when status = 'assigned' and assignee_id = ? then 1 else 0 end) as mine,
+           sum(case when status = 'assigned' then 1 else 0 end) as assigned,
+           sum(case when status = 'closed' then 1 else 0 end) as closed`,
+          [agentId],
+        ),
+      );
+      whereVisible(builder, visibility);
+      const row: Row = (await builder.first()) ?? {};
+      return {
+        unassigned: Number(row.unassigned ?? 0),
+        mine: Number(row.mine ?? 0),
+        assigned: Number(row.assigned ?? 0),
+        closed: Number(row.closed ?? 0),
+      };
+    },
+
+    /**
+     * Writes a state change only if the conversation is still in the state it was read in, so of
+     * concurrent changes exactly one wins (B3). Returns whether this one did.
+     */
+    async compareAndSet(
+      trx: Transaction,
+      id: number,
+      expected: { status: ConversationStatus; assigneeId: number | null },
+      changes: ConversationChanges,
+      now: Date,
+    ): Promise<boolean> {
+      const columns: Record<string, unknown> = { updated_at: toDbDatetime(strapi, now) };
+      const datetime = (value: Date | null | undefined) => (value ? toDbDatetime(strapi, value) : null);
+      if (changes.status !== undefined) columns.status = changes.status;
+      if (changes.assigneeId !== undefined) columns.assignee_id = changes.assigneeId;
+      if (changes.assignedAt !== undefined) columns.assigned_at = datetime(changes.assignedAt);
+      if (changes.closedAt !== undefined) columns.closed_at = datetime(changes.closedAt);
+      if (changes.waitDeadlineAt !== undefined) columns.wait_deadline_at = datetime(changes.waitDeadlineAt);
+      if (changes.missedAt !== undefined) columns.missed_at = datetime(changes.missedAt);
+      if (changes.lastActivityAt !== undefined) columns.last_activity_at = datetime(changes.lastActivityAt);
+      const query = table(strapi, C, trx).where({ id, status: expected.status });
+      if (expected.assigneeId === null) query.whereNull('assignee_id');
+      else query.where('assignee_id', expected.assigneeId);
+      return affectedRows(await query.update(columns)) === 1;
+    },
+
+    /** Writes side-panel fields (C1); only the keys given are changed. */
+    async updateSidePanel(trx: Transaction, id: number, fields: Record<string, unknown>, now: Date) {
+      const columns: Record<string, unknown> = { updated_at: toDbDatetime(strapi, now) };
+      for (const [key, value] of Object.entries(fields)) {
+        columns[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
+      }
+      await table(strapi, C, trx).where({ id }).update(columns);
+    },
+
+    /** Links the CRM person / organization created from the side panel (C2). */
+    async linkCrm(trx: Transaction, id: number, links: { personId?: number | null; organizationId?: number | null }) {
+      const columns: Record<string, unknown> = {};
+      if (links.personId !== undefined) columns.person_id = links.personId;
+      if (links.organizationId !== undefined) columns.organization_id = links.organizationId;
+      if (Object.keys(columns).length) await table(strapi, C, trx).where({ id }).update(columns);
+    },
+  };
+};
+
+export type ConversationRepository = ReturnType<typeof createConversationRepository>;

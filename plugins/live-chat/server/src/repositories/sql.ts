@@ -1,0 +1,46 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { tableName } from '../content-types/define';
+
+/** Table names of the plugin, derived the same way the content types declare them. */
+export const TABLES = {
+  conversations: tableName('conversations'),
+  messages: tableName('messages'),
+  visitors: tableName('visitors'),
+  persons: tableName('persons'),
+  organizations: tableName('organizations'),
+  agentStatuses: tableName('agent-statuses'),
+  adminUsers: 'admin_users',
+} as const;
+
+export type Transaction = Knex.Transaction;
+
+/**
+ * Strapi stores datetimes as `YYYY-MM-DD HH:mm:ss.SSS` text (UTC) on SQLite and as timestamps on
+ * PostgreSQL; raw queries must write and compare them the same way.
+ */
+export function toDbDatetime(strapi: Core.Strapi, date: Date): string | Date {
+  if (strapi.db.dialect.client === 'sqlite') return date.toISOString().replace('T', ' ').replace('Z', '');
+  return date;
+}
+
+/** Reads a datetime column from either database as a Date. */
+export function fromDbDatetime(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  if (typeof value === 'number') return new Date(value);
+  const text = String(value);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}
+
+/**
+ * A knex query on one table, joined to the transaction when one is given. Inside a transaction
+ * every query must pass it: on SQLite the pool has one connection, held by the transaction.
+ */
+export function table(strapi: Core.Strapi, name: string, trx?: Transaction) {
+  const query = strapi.db.getConnection(name);
+  return trx ? query.transacting(trx) : query;
+}
+
+/** Number of rows an UPDATE touched, whatever the driver returns. */
+export const affectedRows = (result: unknown): number => (typeof result === 'number' ? result : Number(result ?? 0));

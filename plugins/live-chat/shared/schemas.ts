@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { AGENT_AVAILABILITIES } from './constants';
+import { CONVERSATION_FOLDERS } from './contracts/conversations';
+
+/**
+ * Runtime validation of every inbound request body and query of the plugin's APIs; the request
+ * types are inferred from these schemas, so a client and the server cannot disagree silently.
+ */
+
+/** Strapi document ids: 24 lower-case letters and digits today; anything else is refused up front. */
+export const documentIdSchema = z.string().regex(/^[a-z0-9]{1,64}$/, 'Not a valid document id');
+
+const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const folderListQuerySchema = z.strictObject({
+  folder: z.enum(CONVERSATION_FOLDERS).default('unassigned'),
+  search: z.string().trim().max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: queryInt(1, 100).default(25),
+});
+export type FolderListQuery = z.infer<typeof folderListQuerySchema>;
+
+export const timelineQuerySchema = z
+  .strictObject({
+    afterSeq: queryInt(0, Number.MAX_SAFE_INTEGER).optional(),
+    beforeSeq: queryInt(1, Number.MAX_SAFE_INTEGER).optional(),
+    limit: queryInt(1, 200).default(50),
+  })
+  .refine((query) => query.afterSeq === undefined || query.beforeSeq === undefined, {
+    message: 'Use afterSeq or beforeSeq, not both',
+    path: ['beforeSeq'],
+  });
+export type TimelineQuery = z.infer<typeof timelineQuerySchema>;
+
+export const reassignBodySchema = z.strictObject({
+  /** An admin user id, or null for Unassigned (B5). */
+  agentId: z.number().int().positive().nullable(),
+});
+
+export const crmBodySchema = z.strictObject({
+  title: z.string().trim().min(1).max(200).optional(),
+});
+
+export const availabilityBodySchema = z.strictObject({
+  availability: z.enum(AGENT_AVAILABILITIES),
+});
+
+/** Content API actions name the agent an integration acts as (F1). */
+export const actingAgentSchema = z.strictObject({
+  actingAgentId: z.number().int().positive(),
+});
