@@ -62,8 +62,11 @@ describe('B3 Assign to me', () => {
   it('answers the second agent with 409 already_assigned', async () => {
     const { documentId } = await startConversation(app);
     await as(ada).post(`/conversations/${documentId}/assign`);
-    // Bjorn may no longer even see it: 404 hides that it exists (B6).
-    expect((await as(bjorn).post(`/conversations/${documentId}/assign`)).status).toBe(404);
+    const late = await as(bjorn).post(`/conversations/${documentId}/assign`);
+    expect(late.status).toBe(409);
+    expect(late.body.error.details).toEqual({ code: 'already_assigned' });
+    // Reading it is still hidden from him (B6).
+    expect((await as(bjorn).get(`/conversations/${documentId}`)).status).toBe(404);
   });
 });
 

@@ -84,13 +84,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * Runs a transition of the state machine and stores it only if nobody changed the conversation
    * in between (compare-and-set); a loser re-reads and lets the domain refuse it (B3: one winner).
    */
+  /**
+   * For "assign to me" only: a chat someone else just took answers 409 already_assigned rather
+   * than 404, so the agent who clicked a moment too late gets the clear conflict B3 asks for. Its
+   * content stays hidden (B6); document ids are random, so this reveals nothing guessable.
+   */
+  async function loadForAssign(agent: Agent, documentId: string): Promise<ConversationRecord> {
+    const record = await conversations.findByDocumentId(documentId);
+    if (record && agent.canUseInbox && record.status === 'assigned' && record.assigneeId !== agent.id && !canSee(agent, record)) {
+      throw conflict('already_assigned', 'Another agent took this conversation first.');
+    }
+    if (!record || !canSee(agent, record)) throw notFound('Conversation');
+    return record;
+  }
+
   async function applyTransition(
     agent: Agent,
     documentId: string,
     decide: (state: ConversationState) => Transition | Promise<Transition>,
+    load: (agent: Agent, documentId: string) => Promise<ConversationRecord> = loadVisible,
   ): Promise<ConversationDetail> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-      const record = await loadVisible(agent, documentId);
+      const record = await load(agent, documentId);
       const result = await decide(stateOf(record));
       if (!result.ok) throw refusalError(result.refusal);
       const now = result.events[0]?.at ?? new Date();
@@ -179,7 +194,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** B3: take an unassigned conversation. */
     assignToMe(agent: Agent, documentId: string) {
-      return applyTransition(agent, documentId, (state) => assignToMe(state, agent, new Date()));
+      return applyTransition(agent, documentId, (state) => assignToMe(state, agent, new Date()), loadForAssign);
     },
 
     /** B5: hand the conversation to another agent, or back to Unassigned (targetId null). */

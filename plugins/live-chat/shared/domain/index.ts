@@ -1,0 +1,6 @@
+/** The pure domain rules shared by server, admin and widget. */
+export * from './conversation';
+export * from './visibility';
+export * from './wait-time';
+export * from './side-panel';
+export * from './crm';
