@@ -189,9 +189,17 @@ describe('C1 Names, address and notes', () => {
     });
   });
 
-  it('keeps HTML as plain text, exactly as typed (it is escaped when rendered)', () => {
-    const html = '<script>alert(1)</script> <b>VIP</b> & "friends"';
-    expect(valid({ notes: html, personName: '<i>Ana</i>' })).toEqual({ notes: html, personName: '<i>Ana</i>' });
+  it.each([['<script>alert(1)</script>'], ['<b>VIP</b>'], ['<img src=x onerror=alert(1)>'], ['</p>'], ['<!-- x -->']])(
+    'refuses HTML markup %j in text fields (F4: a clear 400, not stored)',
+    (html) => {
+      expect(errorFor('notes', `note ${html}`)).toBe('Notes cannot contain HTML; write plain text');
+      expect(errorFor('personName', html)).toBe('Name cannot contain HTML; write plain text');
+    },
+  );
+
+  it('keeps text that merely contains angle brackets and ampersands, exactly as typed', () => {
+    const text = 'price < 100 & quality > 3 <3 "friends"';
+    expect(valid({ notes: text })).toEqual({ notes: text });
   });
 
   it('keeps line breaks and tabs in notes', () => {

@@ -1,13 +1,16 @@
 /**
- * C1: the side panel where an agent records the visitor's details. Values are stored as plain text
- * (they are escaped on render), so only what breaks storage or display is refused: control characters,
- * malformed emails / phones / amounts / dates, unknown currencies and unknown fields.
+ * C1: the side panel where an agent records the visitor's details. Values are plain text (escaped on
+ * render); what breaks storage or display is refused: control characters, HTML markup, malformed
+ * emails / phones / amounts / dates, unknown currencies and unknown fields.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 
 // Everything below U+0020 except tab, LF and CR, plus DEL and the C1 block: invisible, and they corrupt exports.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// A tag-like run (`<b>`, `</p>`, `<img …>`, `<!-- -->`): markup in a plain-text field is a client bug or
+// an attack, so it gets a clear 400 (F4) instead of being stored. "a < b" and "<3" are not tags.
+const HTML_TAG = /<\s*\/?\s*[a-z!?][^>]*>/i;
 const MAX_DEAL_VALUE = 1e12;
 const PHONE_EXAMPLE = '+46 70 123 45 67';
 
@@ -21,7 +24,8 @@ const text = (label: string, max: number, kind: 'name' | 'trimmed' | 'as-typed')
   const shaped = kind === 'name' ? base.trim().min(1, `${label} cannot be empty`) : kind === 'trimmed' ? base.trim() : base;
   return shaped
     .max(max, `${label} can be at most ${max} characters`)
-    .refine((value) => !CONTROL_CHARACTERS.test(value), `${label} contains control characters`);
+    .refine((value) => !CONTROL_CHARACTERS.test(value), `${label} contains control characters`)
+    .refine((value) => !HTML_TAG.test(value), `${label} cannot contain HTML; write plain text`);
 };
 
 /** Decimal places of a number as written in its shortest round-trip form (1e-7 has 7). */

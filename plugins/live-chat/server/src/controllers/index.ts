@@ -3,6 +3,7 @@ import { CONTENT_API_TYPE_NAMES, contentApiUid } from '../content-api';
 import adminAgent from './admin-agent';
 import adminConversations from './admin-conversations';
 import adminPlaybook from './admin-playbook';
+import conversationActions from './conversation-actions';
 
 const coreControllers = Object.fromEntries(
   CONTENT_API_TYPE_NAMES.map((name) => [name, factories.createCoreController(contentApiUid(name))]),
@@ -13,4 +14,5 @@ export default {
   'admin-agent': adminAgent,
   'admin-conversations': adminConversations,
   'admin-playbook': adminPlaybook,
+  'conversation-actions': conversationActions,
 };

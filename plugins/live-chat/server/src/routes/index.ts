@@ -12,8 +12,21 @@ const contentApiRouters = Object.fromEntries(
   ]),
 );
 
+/** F1: the inbox actions for integrations acting as a named agent. */
+const conversationActions = {
+  type: 'content-api' as const,
+  routes: [
+    ['POST', '/conversations/:documentId/assign', 'assign'],
+    ['POST', '/conversations/:documentId/reassign', 'reassign'],
+    ['POST', '/conversations/:documentId/close', 'close'],
+    ['POST', '/conversations/:documentId/leads', 'createLead'],
+    ['POST', '/conversations/:documentId/deals', 'createDeal'],
+  ].map(([method, path, action]) => ({ method, path, handler: `conversation-actions.${action}`, config: { policies: [] } })),
+};
+
 /** Admin routes live under /live-chat/…, content-API routes under /api/live-chat/…. */
 export default {
   admin: adminRoutes,
+  'content-api-conversation-actions': conversationActions,
   ...contentApiRouters,
 };

@@ -1,0 +1,69 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import type { Agent } from '../../../shared/domain';
+import { crmBodySchema, documentIdSchema, reassignBodySchema } from '../../../shared/schemas';
+import { invalidInput } from '../errors';
+import { parseOrThrow } from '../validation';
+
+const actingAgentId = z.number().int().positive();
+const actionSchemas = {
+  assign: z.strictObject({ actingAgentId }),
+  close: z.strictObject({ actingAgentId }),
+  reassign: reassignBodySchema.extend({ actingAgentId }),
+  crm: crmBodySchema.extend({ actingAgentId }),
+};
+
+/**
+ * F1: the inbox actions for integrations (API tokens / users-permissions), acting as a named agent
+ * whose own permissions and visibility apply. Bodies follow the content API's `{ data: … }` shape.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = (name: string) => strapi.plugin('live-chat').service(name);
+  const dataOf = (ctx: Context): unknown => ((ctx.request as { body?: { data?: unknown } }).body ?? {}).data;
+  const documentIdOf = (ctx: Context) => parseOrThrow(documentIdSchema, ctx.params.documentId, 'Invalid id');
+
+  async function actingAgent(id: number): Promise<Agent> {
+    const agent: Agent | null = await service('agents').findAgent(id);
+    if (!agent || !agent.canUseInbox) {
+      throw invalidInput('Unknown acting agent', [{ path: ['data', 'actingAgentId'], message: 'No agent with this id can take chats' }]);
+    }
+    return agent;
+  }
+
+  return {
+    async assign(ctx: Context) {
+      const documentId = documentIdOf(ctx);
+      const input = parseOrThrow(actionSchemas.assign, dataOf(ctx), 'Invalid assign request');
+      ctx.body = { data: await service('conversations').assignToMe(await actingAgent(input.actingAgentId), documentId) };
+    },
+
+    async reassign(ctx: Context) {
+      const documentId = documentIdOf(ctx);
+      const input = parseOrThrow(actionSchemas.reassign, dataOf(ctx), 'Invalid reassign request');
+      ctx.body = {
+        data: await service('conversations').reassign(await actingAgent(input.actingAgentId), documentId, input.agentId),
+      };
+    },
+
+    async close(ctx: Context) {
+      const documentId = documentIdOf(ctx);
+      const input = parseOrThrow(actionSchemas.close, dataOf(ctx), 'Invalid close request');
+      ctx.body = { data: await service('conversations').close(await actingAgent(input.actingAgentId), documentId) };
+    },
+
+    async createLead(ctx: Context) {
+      const documentId = documentIdOf(ctx);
+      const input = parseOrThrow(actionSchemas.crm, dataOf(ctx), 'Invalid lead request');
+      ctx.status = 201;
+      ctx.body = { data: await service('crm').create(await actingAgent(input.actingAgentId), documentId, 'lead', input.title) };
+    },
+
+    async createDeal(ctx: Context) {
+      const documentId = documentIdOf(ctx);
+      const input = parseOrThrow(actionSchemas.crm, dataOf(ctx), 'Invalid deal request');
+      ctx.status = 201;
+      ctx.body = { data: await service('crm').create(await actingAgent(input.actingAgentId), documentId, 'deal', input.title) };
+    },
+  };
+};
