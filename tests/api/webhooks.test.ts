@@ -51,22 +51,24 @@ async function waitForDeliveries(count: number) {
 }
 
 describe('F2 webhooks', () => {
-  it('delivers created, assigned, lead, deal, unassigned and closed once each, in order, with the payload', async () => {
+  it('delivers created, assigned, message, lead, deal, unassigned and closed once each, in order, with the payload', async () => {
     const { documentId } = await startConversation(app, { name: 'Hooked Visitor', email: 'hooked@example.com' });
     const call = (method: 'post' | 'put', path: string, body: object = {}) =>
       app.http()[method](`/live-chat/conversations/${documentId}${path}`).set(bearer(agent.token)).send(body);
     expect((await call('post', '/assign')).status).toBe(200);
+    expect((await call('post', '/messages', { clientId: 'hook-message-1', body: 'Hello from the inbox' })).status).toBe(201);
     await call('put', '/side-panel', { personEmail: 'hooked@example.com', dealValue: 10, dealCurrency: 'SEK' });
     expect((await call('post', '/leads')).status).toBe(201);
     expect((await call('post', '/deals')).status).toBe(201);
     expect((await call('post', '/reassign', { agentId: null })).status).toBe(200);
     expect((await call('post', '/close')).status).toBe(200);
 
-    await waitForDeliveries(6);
+    await waitForDeliveries(7);
     await new Promise((resolve) => setTimeout(resolve, 300)); // a duplicate would arrive by now
     expect(deliveries.map((delivery) => delivery.event)).toEqual([
       'live-chat.conversation.created',
       'live-chat.conversation.assigned',
+      'live-chat.message.created',
       'live-chat.lead.created',
       'live-chat.deal.created',
       'live-chat.conversation.unassigned',
@@ -82,8 +84,12 @@ describe('F2 webhooks', () => {
       actor: null,
     });
     expect(deliveries[1].body).toMatchObject({ conversation: { status: 'assigned', assignee: { id: agent.id } }, actor: { id: agent.id } });
-    expect(deliveries[2].body).toMatchObject({ lead: { documentId: expect.any(String), title: expect.any(String) } });
-    expect(deliveries[3].body).toMatchObject({ deal: { documentId: expect.any(String) } });
-    expect(deliveries[5].body).toMatchObject({ conversation: { status: 'closed', closedAt: expect.any(String) } });
+    expect(deliveries[2].body).toMatchObject({
+      message: { seq: 3, clientId: 'hook-message-1', body: 'Hello from the inbox', authorKind: 'agent' },
+      actor: { id: agent.id },
+    });
+    expect(deliveries[3].body).toMatchObject({ lead: { documentId: expect.any(String), title: expect.any(String) } });
+    expect(deliveries[4].body).toMatchObject({ deal: { documentId: expect.any(String) } });
+    expect(deliveries[6].body).toMatchObject({ conversation: { status: 'closed', closedAt: expect.any(String) } });
   });
 });

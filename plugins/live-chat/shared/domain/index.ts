@@ -4,3 +4,4 @@ export * from './visibility';
 export * from './wait-time';
 export * from './side-panel';
 export * from './crm';
+export * from './messaging';

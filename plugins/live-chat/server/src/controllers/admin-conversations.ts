@@ -44,6 +44,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service('conversations').reassign(agentOf(ctx), documentId, agentId) };
     },
 
+    async sendMessage(ctx: Context) {
+      const { entry, created } = await service('messages').sendAsAgent(agentOf(ctx), documentIdOf(ctx), body(ctx));
+      ctx.status = created ? 201 : 200;
+      ctx.body = { data: entry };
+    },
+
     async close(ctx: Context) {
       ctx.body = { data: await service('conversations').close(agentOf(ctx), documentIdOf(ctx)) };
     },

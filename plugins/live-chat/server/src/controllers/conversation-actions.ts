@@ -12,6 +12,7 @@ const actionSchemas = {
   close: z.strictObject({ actingAgentId }),
   reassign: reassignBodySchema.extend({ actingAgentId }),
   crm: crmBodySchema.extend({ actingAgentId }),
+  message: z.object({ actingAgentId }).passthrough(),
 };
 
 /**
@@ -50,6 +51,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const documentId = documentIdOf(ctx);
       const input = parseOrThrow(actionSchemas.close, dataOf(ctx), 'Invalid close request');
       ctx.body = { data: await service('conversations').close(await actingAgent(input.actingAgentId), documentId) };
+    },
+
+    async sendMessage(ctx: Context) {
+      const documentId = documentIdOf(ctx);
+      const { actingAgentId: id, ...message } = parseOrThrow(actionSchemas.message, dataOf(ctx), 'Invalid message');
+      const { entry, created } = await service('messages').sendAsAgent(await actingAgent(id), documentId, message);
+      ctx.status = created ? 201 : 200;
+      ctx.body = { data: entry };
     },
 
     async createLead(ctx: Context) {

@@ -8,6 +8,7 @@ const inboxRoutes = [
   ['GET', '/conversations', 'list'],
   ['GET', '/conversations/:documentId', 'findOne'],
   ['GET', '/conversations/:documentId/messages', 'timeline'],
+  ['POST', '/conversations/:documentId/messages', 'sendMessage'],
   ['POST', '/conversations/:documentId/assign', 'assignToMe'],
   ['POST', '/conversations/:documentId/reassign', 'reassign'],
   ['POST', '/conversations/:documentId/close', 'close'],

@@ -19,6 +19,7 @@ const conversationActions = {
     ['POST', '/conversations/:documentId/assign', 'assign'],
     ['POST', '/conversations/:documentId/reassign', 'reassign'],
     ['POST', '/conversations/:documentId/close', 'close'],
+    ['POST', '/conversations/:documentId/messages', 'sendMessage'],
     ['POST', '/conversations/:documentId/leads', 'createLead'],
     ['POST', '/conversations/:documentId/deals', 'createDeal'],
   ].map(([method, path, action]) => ({ method, path, handler: `conversation-actions.${action}`, config: { policies: [] } })),

@@ -5,6 +5,7 @@ import availability from './availability';
 import conversations from './conversations';
 import crm from './crm';
 import eventBus from './event-bus';
+import messages from './messages';
 import playbooks from './playbooks';
 import sidePanel from './side-panel';
 
@@ -20,5 +21,6 @@ export default {
   conversations,
   crm,
   'event-bus': eventBus,
+  messages,
   'side-panel': sidePanel,
 };

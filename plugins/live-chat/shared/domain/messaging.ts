@@ -1,0 +1,44 @@
+/**
+ * E2: who may write into a conversation and what a chat message may contain. Messages are plain
+ * text (escaped wherever they are shown), identified by a client id the sender chooses.
+ */
+import { z } from 'zod';
+import type { ConversationState, Refusal } from './conversation';
+
+export const MESSAGE_MAX_LENGTH = 5000;
+
+// Control characters other than tab / newline corrupt transcripts and can hide content.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export const messageInputSchema = z.strictObject({
+  /** Chosen by the sender, unique per conversation: a retry with the same id is the same message. */
+  clientId: z
+    .string({ error: 'clientId must be text' })
+    .min(8, 'clientId must have 8 to 64 characters')
+    .max(64, 'clientId must have 8 to 64 characters')
+    .regex(/^[A-Za-z0-9_-]+$/, 'clientId may use letters, digits, "-" and "_" only'),
+  body: z
+    .string({ error: 'The message must be text' })
+    .trim()
+    .min(1, 'The message is empty')
+    .max(MESSAGE_MAX_LENGTH, `The message can be at most ${MESSAGE_MAX_LENGTH} characters`)
+    .refine((text) => !CONTROL_CHARACTERS.test(text), 'The message contains control characters'),
+});
+export type MessageInput = z.output<typeof messageInputSchema>;
+
+/**
+ * An agent writes only into a conversation assigned to them (B3: take it first); nobody writes
+ * into a closed one (B8). Returns the refusal, or null when the message may be stored.
+ */
+export function agentMaySend(state: ConversationState, agentId: number): Refusal | null {
+  if (state.status === 'closed') return { code: 'conversation_closed', message: 'This conversation is closed.' };
+  if (state.status !== 'assigned' || state.assigneeId !== agentId) {
+    return { code: 'not_assigned', message: 'Assign the conversation to yourself before you reply.' };
+  }
+  return null;
+}
+
+/** A visitor writes into their own conversation until it is closed (E4 is checked by the caller). */
+export function visitorMaySend(state: ConversationState): Refusal | null {
+  return state.status === 'closed' ? { code: 'conversation_closed', message: 'This conversation is closed.' } : null;
+}
