@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerWebhookEvents, subscribeWebhooks } from './listeners/webhooks';
+import { pluginConfig } from './plugin-config';
 import type { EventBus } from './services/event-bus';
 
 /** Wires the listeners that fan domain events out (webhooks now; sockets and notifications later). */
@@ -7,4 +8,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   registerWebhookEvents(strapi);
   const bus = strapi.plugin('live-chat').service('event-bus') as EventBus;
   subscribeWebhooks(strapi, bus);
+  strapi.plugin('live-chat').service('wait-time').start(pluginConfig(strapi).waitTimeSweepMs);
 };

@@ -5,6 +5,8 @@ export const pluginConfigSchema = z.object({
   redisUrl: z.string(),
   installationFreshnessHours: z.number().int().positive(),
   superAdminSeesAll: z.boolean(),
+  /** B9: how often stored wait deadlines are checked, in milliseconds. */
+  waitTimeSweepMs: z.number().int().min(100).max(60_000),
 });
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;
 
@@ -13,6 +15,7 @@ export default {
     redisUrl: '',
     installationFreshnessHours: 72,
     superAdminSeesAll: true,
+    waitTimeSweepMs: 1000,
   } satisfies PluginConfig,
   validator(config: unknown) {
     const result = pluginConfigSchema.safeParse(config);

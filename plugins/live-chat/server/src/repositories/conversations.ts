@@ -228,7 +228,7 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
     async compareAndSet(
       trx: Transaction,
       id: number,
-      expected: { status: ConversationStatus; assigneeId: number | null },
+      expected: { status: ConversationStatus; assigneeId: number | null; notMissed?: boolean },
       changes: ConversationChanges,
       now: Date,
     ): Promise<boolean> {
@@ -244,7 +244,20 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
       const query = table(strapi, C, trx).where({ id, status: expected.status });
       if (expected.assigneeId === null) query.whereNull('assignee_id');
       else query.where('assignee_id', expected.assigneeId);
+      if (expected.notMissed) query.whereNull('missed_at');
       return affectedRows(await query.update(columns)) === 1;
+    },
+
+    /** B9: ids of unassigned, not yet missed conversations whose wait deadline has passed. */
+    async findExpiredWaits(now: Date, limit: number): Promise<number[]> {
+      const rows: Row[] = await table(strapi, C)
+        .select('id')
+        .where('status', 'unassigned')
+        .whereNull('missed_at')
+        .where('wait_deadline_at', '<=', toDbDatetime(strapi, now))
+        .orderBy('wait_deadline_at', 'asc')
+        .limit(limit);
+      return rows.map((row) => Number(row.id));
     },
 
     /** Writes side-panel fields (C1); only the keys given are changed. */

@@ -8,6 +8,7 @@ import eventBus from './event-bus';
 import messages from './messages';
 import playbooks from './playbooks';
 import sidePanel from './side-panel';
+import waitTime from './wait-time';
 
 const coreServices = Object.fromEntries(
   CONTENT_API_TYPE_NAMES.map((name) => [name, factories.createCoreService(contentApiUid(name))]),
@@ -23,4 +24,5 @@ export default {
   'event-bus': eventBus,
   messages,
   'side-panel': sidePanel,
+  'wait-time': waitTime,
 };

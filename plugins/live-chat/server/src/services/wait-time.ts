@@ -1,0 +1,79 @@
+import type { Core } from '@strapi/strapi';
+import { markMissed } from '../../../shared/domain';
+import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
+import { createTimelineRepository } from '../repositories/timeline';
+import { stateOf, toTimelineEntryInput } from './conversations';
+import type { EventBus } from './event-bus';
+
+/** How many expired chats one sweep handles; the next tick takes the rest. */
+const BATCH = 100;
+
+/**
+ * B9: the wait deadline is stored on the conversation and swept here, so a restart or a second
+ * server process neither loses nor doubles it: marking is a compare-and-set on `missed_at IS NULL`,
+ * and only the process whose update wins publishes `conversation:missed` (the offline path).
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const conversations = createConversationRepository(strapi);
+  const timeline = createTimelineRepository(strapi);
+  const bus = () => strapi.plugin('live-chat').service('event-bus') as EventBus;
+  let timer: NodeJS.Timeout | null = null;
+  let sweeping: Promise<number> | null = null;
+
+  async function markOne(id: number, now: Date): Promise<boolean> {
+    const record = await conversations.findById(id);
+    if (!record) return false;
+    const result = markMissed(stateOf(record), now);
+    if (!result.ok) return false;
+    const entries = await strapi.db.transaction(async ({ trx }) => {
+      const won = await conversations.compareAndSet(
+        trx,
+        id,
+        { status: record.status, assigneeId: record.assigneeId, notMissed: true },
+        { missedAt: result.state.missedAt },
+        now,
+      );
+      return won ? timeline.append(trx, id, result.events.map((event) => toTimelineEntryInput(event, null))) : null;
+    });
+    if (!entries) return false;
+    const updated = (await conversations.findById(id)) as ConversationRecord;
+    await bus().publish({ type: 'conversation:missed', conversation: updated, entries, actorId: null });
+    return true;
+  }
+
+  async function sweepOnce(now: Date): Promise<number> {
+    let marked = 0;
+    for (const id of await conversations.findExpiredWaits(now, BATCH)) {
+      if (await markOne(id, now)) marked += 1;
+    }
+    return marked;
+  }
+
+  return {
+    /** Marks every conversation whose wait ran out by `now` as missed; returns how many this call marked. */
+    sweep(now: Date = new Date()): Promise<number> {
+      // One sweep at a time per process; a tick that finds one running waits for it.
+      const run = (sweeping ?? Promise.resolve(0)).then(() => sweepOnce(now));
+      sweeping = run.finally(() => {
+        if (sweeping === run) sweeping = null;
+      });
+      return run;
+    },
+
+    /** Starts sweeping every `intervalMs` (bootstrap). */
+    start(intervalMs: number) {
+      if (timer) return;
+      timer = setInterval(() => {
+        this.sweep().catch((error: unknown) => strapi.log.error(`[live-chat] wait-time sweep failed: ${String(error)}`));
+      }, intervalMs);
+      timer.unref();
+    },
+
+    /** Stops the timer and waits for a sweep in progress (destroy). */
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await sweeping?.catch(() => undefined);
+    },
+  };
+};
