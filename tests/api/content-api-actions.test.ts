@@ -22,11 +22,18 @@ const action = (documentId: string, name: string, data: object) =>
   app.http().post(`/api/live-chat/conversations/${documentId}/${name}`).set(bearer(token)).send({ data });
 
 describe('content API actions', () => {
-  it('assigns, creates a lead and closes as the named agent', async () => {
+  it('assigns, replies, creates a lead and closes as the named agent', async () => {
     const { documentId } = await startConversation(app);
     const assigned = await action(documentId, 'assign', { actingAgentId: ada.id });
     expect(assigned.status).toBe(200);
     expect(assigned.body.data.assignee).toEqual({ id: ada.id, name: 'Ada Tester' });
+
+    const message = await action(documentId, 'messages', { actingAgentId: ada.id, clientId: 'crm-sync-0001', body: 'Hello from the CRM' });
+    expect(message.status).toBe(201);
+    expect(message.body.data).toMatchObject({ seq: 3, authorKind: 'agent', body: 'Hello from the CRM' });
+    const retried = await action(documentId, 'messages', { actingAgentId: ada.id, clientId: 'crm-sync-0001', body: 'Hello from the CRM' });
+    expect(retried.status).toBe(200);
+    expect(retried.body.data.seq).toBe(3);
 
     const lead = await action(documentId, 'leads', { actingAgentId: ada.id, title: 'From the CRM sync' });
     expect(lead.status).toBe(201);
