@@ -5,3 +5,5 @@ export * from './wait-time';
 export * from './side-panel';
 export * from './crm';
 export * from './messaging';
+export * from './rich-text';
+export * from './playbook-flow';
