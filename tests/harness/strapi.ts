@@ -45,11 +45,18 @@ function testSecrets(): Record<string, string> {
  */
 export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
+  // Strapi reads its configuration from process.env; what one test file sets must not leak into
+  // the next file jest runs in the same worker, so the previous values come back on stop.
+  const savedEnv = { ...process.env };
   Object.assign(process.env, testSecrets(), database.env, {
     NODE_ENV: 'test',
     LIVE_CHAT_DEMO_SEED: 'false',
     ...options.env,
   });
+  const restoreEnv = () => {
+    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+    Object.assign(process.env, savedEnv);
+  };
 
   const strapi = createStrapi({ appDir: APP_ROOT, distDir: path.join(APP_ROOT, 'dist') });
   if (process.env.LIVE_CHAT_TEST_LOGS !== 'true') {
@@ -65,9 +72,11 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
     async stop() {
       await strapi.destroy();
       await database.drop();
+      restoreEnv();
     },
     async stopKeepingData() {
       await strapi.destroy();
+      restoreEnv();
     },
   };
 }
