@@ -1,3 +1,4 @@
+import { playbookAdminRoutes } from './playbook-admin';
 import { adminAction } from '../../../shared/constants';
 
 const requireAdmin = 'admin::isAuthenticatedAdmin';
@@ -36,11 +37,6 @@ export default {
       handler: `admin-conversations.${handler}`,
       config: { policies: [requireAdmin, requirePermission(adminAction('useInbox'))] },
     })),
-    {
-      method: 'GET',
-      path: '/playbooks',
-      handler: 'admin-playbook.find',
-      config: { policies: [requireAdmin, requirePermission(adminAction('managePlaybooks'))] },
-    },
+    ...playbookAdminRoutes,
   ],
 };
