@@ -19,6 +19,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       superAdminSeesAll: env.bool('LIVE_CHAT_SUPER_ADMIN_SEES_ALL', true),
       // B9: how often stored wait deadlines are swept, in milliseconds.
       waitTimeSweepMs: env.int('LIVE_CHAT_WAIT_TIME_SWEEP_MS', 1000),
+      // B2: grace period after an agent's last inbox tab closed before they count as offline.
+      presenceGraceMs: env.int('LIVE_CHAT_PRESENCE_GRACE_MS', 30_000),
+      // Origins of the sites that embed the widget (comma-separated); "*" allows any. Set it in production.
+      widgetOrigins: env.array('LIVE_CHAT_WIDGET_ORIGINS', env('NODE_ENV') === 'production' ? [] : ['*']),
     },
   },
 });

@@ -3,10 +3,11 @@ import { registerWebhookEvents, subscribeWebhooks } from './listeners/webhooks';
 import { pluginConfig } from './plugin-config';
 import type { EventBus } from './services/event-bus';
 
-/** Wires the listeners that fan domain events out (webhooks now; sockets and notifications later). */
+/** Wires the listeners that fan domain events out (webhooks, sockets) and starts the sweeps. */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   registerWebhookEvents(strapi);
   const bus = strapi.plugin('live-chat').service('event-bus') as EventBus;
   subscribeWebhooks(strapi, bus);
+  await strapi.plugin('live-chat').service('realtime').start();
   strapi.plugin('live-chat').service('wait-time').start(pluginConfig(strapi).waitTimeSweepMs);
 };

@@ -7,6 +7,10 @@ export const pluginConfigSchema = z.object({
   superAdminSeesAll: z.boolean(),
   /** B9: how often stored wait deadlines are checked, in milliseconds. */
   waitTimeSweepMs: z.number().int().min(100).max(60_000),
+  /** B2: how long an online agent stays online after their last inbox tab disconnected. */
+  presenceGraceMs: z.number().int().min(0).max(3_600_000),
+  /** Origins whose pages may open the visitor socket; "*" allows any. */
+  widgetOrigins: z.array(z.string()),
 });
 export type PluginConfig = z.infer<typeof pluginConfigSchema>;
 
@@ -16,6 +20,8 @@ export default {
     installationFreshnessHours: 72,
     superAdminSeesAll: true,
     waitTimeSweepMs: 1000,
+    presenceGraceMs: 30_000,
+    widgetOrigins: ['*'],
   } satisfies PluginConfig,
   validator(config: unknown) {
     const result = pluginConfigSchema.safeParse(config);

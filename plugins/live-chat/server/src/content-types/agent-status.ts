@@ -14,6 +14,8 @@ export default defineContentType({
     agent: foreignKey('admin::user', { required: true }),
     availability: enumeration(AGENT_AVAILABILITIES, { required: true, default: 'offline' }),
     lastConnectedAt: { type: 'datetime' },
+    // Set when the agent's last inbox socket went away; past it the sweep turns them offline (B2).
+    offlineAfterAt: { type: 'datetime' },
   },
   indexes: [{ name: 'live_chat_agent_statuses_agent_uq', columns: ['agent_id'], type: 'unique' }],
 });

@@ -4,6 +4,7 @@ import adminAgent from './admin-agent';
 import adminConversations from './admin-conversations';
 import adminPlaybook from './admin-playbook';
 import conversationActions from './conversation-actions';
+import widget from './widget';
 
 const coreControllers = Object.fromEntries(
   CONTENT_API_TYPE_NAMES.map((name) => [name, factories.createCoreController(contentApiUid(name))]),
@@ -15,4 +16,5 @@ export default {
   'admin-conversations': adminConversations,
   'admin-playbook': adminPlaybook,
   'conversation-actions': conversationActions,
+  widget,
 };

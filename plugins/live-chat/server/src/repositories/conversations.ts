@@ -260,6 +260,15 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
       return rows.map((row) => Number(row.id));
     },
 
+    /** E3: moves a read marker forward (never back), capped at the last message. */
+    async markRead(id: number, reader: 'visitor' | 'agent', seq: number): Promise<void> {
+      const column = reader === 'visitor' ? 'visitor_read_seq' : 'agent_read_seq';
+      await table(strapi, C)
+        .where({ id })
+        .where(column, '<', seq)
+        .update({ [column]: strapi.db.connection.raw('case when last_message_seq < ? then last_message_seq else ? end', [seq, seq]) });
+    },
+
     /** Writes side-panel fields (C1); only the keys given are changed. */
     async updateSidePanel(trx: Transaction, id: number, fields: Record<string, unknown>, now: Date) {
       const columns: Record<string, unknown> = { updated_at: toDbDatetime(strapi, now) };

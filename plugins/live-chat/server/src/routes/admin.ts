@@ -1,3 +1,4 @@
+import { widgetRoutes } from './widget';
 import { playbookAdminRoutes } from './playbook-admin';
 import { adminAction } from '../../../shared/constants';
 
@@ -38,5 +39,6 @@ export default {
       config: { policies: [requireAdmin, requirePermission(adminAction('useInbox'))] },
     })),
     ...playbookAdminRoutes,
+    ...widgetRoutes,
   ],
 };

@@ -124,7 +124,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!entries) continue;
 
       const updated = (await conversations.findById(record.id)) as ConversationRecord;
-      await bus().publish({ type: EVENT_BY_STATUS[updated.status], conversation: updated, entries, actorId: agent.id });
+      await bus().publish({
+        type: EVENT_BY_STATUS[updated.status],
+        conversation: updated,
+        entries,
+        actorId: agent.id,
+        previous: { status: record.status, assigneeId: record.assigneeId },
+      });
       return toConversationDetail(updated, allowedActions(stateOf(updated), agent));
     }
     throw conflict('already_assigned', 'Someone else changed this conversation first.');

@@ -10,6 +10,8 @@ export interface DomainEvent {
   /** Timeline entries (messages or events) the change appended. */
   entries: StoredTimelineEntry[];
   actorId: number | null;
+  /** The state before a transition, so listeners can tell who stopped seeing the conversation. */
+  previous?: { status: ConversationRecord['status']; assigneeId: number | null };
   /** The CRM record a lead:created / deal:created event is about. */
   record?: { id: number; documentId: string; title: string };
 }

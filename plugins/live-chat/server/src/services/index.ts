@@ -7,7 +7,10 @@ import crm from './crm';
 import eventBus from './event-bus';
 import messages from './messages';
 import playbooks from './playbooks';
+import presence from './presence';
+import realtime from './realtime';
 import sidePanel from './side-panel';
+import visitors from './visitors';
 import waitTime from './wait-time';
 
 const coreServices = Object.fromEntries(
@@ -25,4 +28,7 @@ export default {
   messages,
   'side-panel': sidePanel,
   'wait-time': waitTime,
+  presence,
+  realtime,
+  visitors,
 };

@@ -65,6 +65,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (timer) return;
       timer = setInterval(() => {
         this.sweep().catch((error: unknown) => strapi.log.error(`[live-chat] wait-time sweep failed: ${String(error)}`));
+        // B2's presence grace is a stored deadline too; the same tick sweeps it.
+        strapi
+          .plugin('live-chat')
+          .service('presence')
+          .sweep()
+          .catch((error: unknown) => strapi.log.error(`[live-chat] presence sweep failed: ${String(error)}`));
       }, intervalMs);
       timer.unref();
     },

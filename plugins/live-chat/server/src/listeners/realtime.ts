@@ -1,0 +1,50 @@
+import type { Server } from 'socket.io';
+import type { AgentServerEvents, VisitorServerEvents } from '../../../shared/events';
+import { NAMESPACES } from '../../../shared/events';
+import { toConversationSummary, toTimelineEntry } from '../presenters';
+import { ROOMS, agentRoomsFor, isVisibleToVisitor } from '../realtime/rooms';
+import { toVisitorConversation } from '../realtime/views';
+import type { DomainEvent, EventBus } from '../services/event-bus';
+
+/**
+ * One listener, one side effect: stored changes → sockets. Recipients come from the conversation's
+ * state at the time of the event (rooms.ts), so nobody receives what B6 would hide from them.
+ */
+export function subscribeRealtime(bus: EventBus, io: Server) {
+  const agents = io.of(NAMESPACES.agent) as unknown as { to: (rooms: string | string[]) => AgentBroadcast };
+  const visitors = io.of(NAMESPACES.visitor) as unknown as { to: (room: string) => VisitorBroadcast };
+
+  return bus.subscribe((event: DomainEvent) => {
+    const { conversation } = event;
+    const rooms = agentRoomsFor(conversation);
+    const summary = toConversationSummary(conversation);
+
+    if (event.type !== 'message:created') agents.to(rooms).emit('conversation:upsert', summary);
+    if (event.previous) {
+      const before = agentRoomsFor(event.previous);
+      const lost = before.filter((room) => !rooms.includes(room));
+      if (lost.length) agents.to(lost).except(rooms).emit('conversation:removed', { documentId: conversation.documentId });
+    }
+    for (const entry of event.entries) {
+      agents.to(rooms).emit('timeline:entry', { documentId: conversation.documentId, entry: toTimelineEntry(entry) });
+    }
+
+    if (conversation.visitorId === null) return;
+    const visitor = visitors.to(ROOMS.visitor(conversation.visitorId));
+    for (const entry of event.entries.filter(isVisibleToVisitor)) visitor.emit('timeline:entry', toTimelineEntry(entry));
+    if (event.type === 'message:created' || event.type.startsWith('lead') || event.type.startsWith('deal')) return;
+    visitor.emit('conversation:updated', toVisitorConversation(conversation));
+    if (event.type === 'conversation:assigned' && conversation.assigneeName) {
+      visitor.emit('agent:joined', { agentName: conversation.assigneeName });
+    }
+    if (event.type === 'conversation:missed') visitor.emit('conversation:offline', { offlineMessage: null });
+  });
+}
+
+interface AgentBroadcast {
+  emit: <E extends keyof AgentServerEvents>(event: E, ...args: Parameters<AgentServerEvents[E]>) => boolean;
+  except: (rooms: string | string[]) => AgentBroadcast;
+}
+interface VisitorBroadcast {
+  emit: <E extends keyof VisitorServerEvents>(event: E, ...args: Parameters<VisitorServerEvents[E]>) => boolean;
+}

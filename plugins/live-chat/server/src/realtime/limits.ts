@@ -1,0 +1,32 @@
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+/**
+ * F4: abusive clients are slowed per visitor, per agent and per IP. With Redis the counters are
+ * shared by every server process, so a client cannot dodge them by landing on another node.
+ */
+export interface RealtimeLimits {
+  visitorEvents: RateLimiterAbstract;
+  agentEvents: RateLimiterAbstract;
+  ipEvents: RateLimiterAbstract;
+  ipConnections: RateLimiterAbstract;
+}
+
+const POLICIES = {
+  visitorEvents: { points: 30, duration: 5 },
+  agentEvents: { points: 100, duration: 5 },
+  ipEvents: { points: 300, duration: 5 },
+  ipConnections: { points: 300, duration: 60 },
+} as const;
+
+export function createLimits(redisClient?: unknown): RealtimeLimits {
+  const make = (name: keyof typeof POLICIES): RateLimiterAbstract =>
+    redisClient
+      ? new RateLimiterRedis({ storeClient: redisClient, useRedisPackage: true, keyPrefix: `live-chat:${name}`, ...POLICIES[name] })
+      : new RateLimiterMemory({ keyPrefix: name, ...POLICIES[name] });
+  return {
+    visitorEvents: make('visitorEvents'),
+    agentEvents: make('agentEvents'),
+    ipEvents: make('ipEvents'),
+    ipConnections: make('ipConnections'),
+  };
+}

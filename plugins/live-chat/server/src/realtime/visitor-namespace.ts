@@ -1,0 +1,113 @@
+import type { Core } from '@strapi/strapi';
+import type { Namespace, Socket } from 'socket.io';
+import { WAIT_TIME_SECONDS } from '../../../shared/constants';
+import { VISITOR_CLIENT_EVENTS } from '../../../shared/events';
+import { visitorPayloadSchemas as schemas } from '../../../shared/realtime-schemas';
+import { notFound } from '../errors';
+import { toTimelineEntry } from '../presenters';
+import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
+import { createTimelineRepository } from '../repositories/timeline';
+import type { VisitorRecord } from '../services/visitors';
+import { handle, refuseUnknownEvents } from './handle';
+import type { RealtimeLimits } from './limits';
+import { ROOMS, agentRoomsFor, isVisibleToVisitor } from './rooms';
+import { toVisitorConversation } from './views';
+
+const SYNC_LIMIT = 500;
+
+const clientIp = (socket: Socket) => socket.handshake.address;
+
+/**
+ * The widget's channel (E2, E3, E4). A visitor socket is bound at the handshake to the visitor its
+ * signed token names, and every event acts on that visitor's own conversation: no event takes a
+ * conversation id, so no visitor can reach another's.
+ */
+export function setupVisitorNamespace(
+  strapi: Core.Strapi,
+  namespace: Namespace,
+  limits: RealtimeLimits,
+  isAllowedOrigin: (origin: string | undefined) => boolean,
+) {
+  const service = (name: string) => strapi.plugin('live-chat').service(name);
+  const conversations = createConversationRepository(strapi);
+  const timeline = createTimelineRepository(strapi);
+  const log = (message: string) => strapi.log.error(message);
+
+  namespace.use(async (socket, next) => {
+    try {
+      if (!isAllowedOrigin(socket.handshake.headers.origin)) return next(new Error('origin_not_allowed'));
+      await limits.ipConnections.consume(clientIp(socket)).catch(() => {
+        throw new Error('rate_limited');
+      });
+      const visitor: VisitorRecord | null = await service('visitors').fromToken(socket.handshake.auth?.token);
+      if (!visitor) return next(new Error('unauthorized'));
+      socket.data.visitor = visitor;
+      next();
+    } catch (error) {
+      next(error instanceof Error ? error : new Error('unauthorized'));
+    }
+  });
+
+  namespace.on('connection', (socket) => {
+    const visitor = socket.data.visitor as VisitorRecord;
+    socket.join(ROOMS.visitor(visitor.id));
+    const options = {
+      limits: [
+        { limiter: limits.visitorEvents, key: String(visitor.id) },
+        { limiter: limits.ipEvents, key: clientIp(socket) },
+      ],
+      log,
+    };
+    const current = (): Promise<ConversationRecord | null> => service('visitors').currentConversation(visitor.id);
+    const requireCurrent = async () => {
+      const record = await current();
+      if (!record) throw notFound('Conversation');
+      return record;
+    };
+
+    handle(socket, 'conversation:start', schemas['conversation:start'], options, async () => {
+      const existing = await current();
+      if (existing && existing.status !== 'closed') return toVisitorConversation(existing);
+      // The flow engine passes the Live Chat card's wait time; a bare start uses the default (A3).
+      const record = await service('conversations').start({ visitorId: visitor.id, waitTimeSeconds: WAIT_TIME_SECONDS.default });
+      return toVisitorConversation(record);
+    });
+
+    handle(socket, 'conversation:get', schemas['conversation:get'], options, async () => {
+      const record = await current();
+      return record ? toVisitorConversation(record) : null;
+    });
+
+    handle(socket, 'message:send', schemas['message:send'], options, async (payload) => {
+      const record = await requireCurrent();
+      const { entry } = await service('messages').sendAsVisitor(record, visitor, payload);
+      return entry;
+    });
+
+    handle(socket, 'sync', schemas.sync, options, async ({ afterSeq }) => {
+      const record = await current();
+      if (!record) return { entries: [], conversation: null };
+      const page = await timeline.list(record.id, { afterSeq, limit: SYNC_LIMIT });
+      return {
+        entries: page.entries.filter(isVisibleToVisitor).map(toTimelineEntry),
+        conversation: toVisitorConversation(record),
+      };
+    });
+
+    handle(socket, 'typing', schemas.typing, options, async ({ typing }) => {
+      const record = await requireCurrent();
+      socket.nsp.server.of('/agent').to(agentRoomsFor(record)).emit('typing', { documentId: record.documentId, typing });
+      return null;
+    });
+
+    handle(socket, 'read', schemas.read, options, async ({ seq }) => {
+      const record = await requireCurrent();
+      await conversations.markRead(record.id, 'visitor', seq);
+      const upToSeq = Math.min(seq, record.lastMessageSeq);
+      socket.nsp.server.of('/agent').to(agentRoomsFor(record)).emit('read', { documentId: record.documentId, upToSeq });
+      return null;
+    });
+
+    refuseUnknownEvents(socket, VISITOR_CLIENT_EVENTS);
+  });
+}

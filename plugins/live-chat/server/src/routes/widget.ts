@@ -1,0 +1,4 @@
+/** Public routes for the visitor widget (no admin or API session; visitors prove themselves by token). */
+export const widgetRoutes = [
+  { method: 'POST', path: '/widget/session', handler: 'widget.session', config: { auth: false, policies: [] } },
+];

@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+import type { Server } from 'socket.io';
+import { subscribeRealtime } from '../listeners/realtime';
+import { startRealtime, type Realtime } from '../realtime/server';
+import type { EventBus } from './event-bus';
+
+/** Owns the Socket.IO server for the plugin's lifetime (started in bootstrap, closed in destroy). */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  let realtime: Realtime | null = null;
+  let unsubscribe: (() => void) | null = null;
+
+  return {
+    async start() {
+      if (realtime) return;
+      realtime = await startRealtime(strapi);
+      unsubscribe = subscribeRealtime(strapi.plugin('live-chat').service('event-bus') as EventBus, realtime.io);
+    },
+
+    async stop() {
+      unsubscribe?.();
+      await realtime?.close();
+      realtime = null;
+    },
+
+    /** The Socket.IO server (throws before bootstrap). */
+    io(): Server {
+      if (!realtime) throw new Error('live-chat realtime is not started');
+      return realtime.io;
+    },
+  };
+};

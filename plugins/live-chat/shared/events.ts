@@ -1,0 +1,78 @@
+/**
+ * The Socket.IO event maps (E2, E3, B1–B4, D2): one per namespace, shared by the server, the inbox
+ * and the widget so an event name or payload cannot drift between them. Inbound payloads are
+ * validated with the schemas in realtime-schemas.ts before any handler sees them.
+ */
+import type { ConversationSummary, TimelineEntry } from './contracts/conversations';
+import type { NotificationKind } from './constants';
+
+export const SOCKET_PATH = '/live-chat/socket.io';
+export const NAMESPACES = { agent: '/agent', visitor: '/visitor' } as const;
+
+/** Every acknowledgement: `{ ok: true, data }` or `{ ok: false, error: { code, message } }`. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+export type AckCallback<T> = (ack: Ack<T>) => void;
+
+/** What the visitor's widget sees of its conversation. */
+export interface VisitorConversation {
+  documentId: string;
+  status: 'unassigned' | 'assigned' | 'closed';
+  /** B4: the agent's name once one joined; the widget shows it instead of the bot's. */
+  agentName: string | null;
+  waitDeadlineAt: string | null;
+  missed: boolean;
+  lastMessageSeq: number;
+  /** E3: the agent has read up to this seq. */
+  agentReadSeq: number;
+}
+
+export interface VisitorClientEvents {
+  'conversation:start': (payload: { playbookDocumentId?: string }, ack: AckCallback<VisitorConversation>) => void;
+  'conversation:get': (payload: Record<string, never>, ack: AckCallback<VisitorConversation | null>) => void;
+  'message:send': (payload: { clientId: string; body: string }, ack: AckCallback<TimelineEntry>) => void;
+  /** E2: everything after `afterSeq`, in order, from the database. */
+  sync: (payload: { afterSeq: number }, ack: AckCallback<{ entries: TimelineEntry[]; conversation: VisitorConversation | null }>) => void;
+  typing: (payload: { typing: boolean }, ack?: AckCallback<null>) => void;
+  read: (payload: { seq: number }, ack?: AckCallback<null>) => void;
+}
+
+export interface VisitorServerEvents {
+  'timeline:entry': (entry: TimelineEntry) => void;
+  'conversation:updated': (conversation: VisitorConversation) => void;
+  /** B4 */
+  'agent:joined': (payload: { agentName: string }) => void;
+  /** B9: nobody took the chat in time; the widget shows the offline message and runs the offline path. */
+  'conversation:offline': (payload: { offlineMessage: unknown }) => void;
+  typing: (payload: { typing: boolean }) => void;
+  read: (payload: { upToSeq: number }) => void;
+}
+
+export interface AgentClientEvents {
+  'message:send': (payload: { documentId: string; clientId: string; body: string }, ack: AckCallback<TimelineEntry>) => void;
+  sync: (payload: { documentId: string; afterSeq: number }, ack: AckCallback<{ entries: TimelineEntry[] }>) => void;
+  typing: (payload: { documentId: string; typing: boolean }, ack?: AckCallback<null>) => void;
+  read: (payload: { documentId: string; seq: number }, ack?: AckCallback<null>) => void;
+}
+
+export interface AgentNotification {
+  kind: NotificationKind;
+  documentId: string;
+  title: string;
+  body: string;
+}
+
+export interface AgentServerEvents {
+  /** A conversation the agent may see was created or changed (B1, B3, B5, B8). */
+  'conversation:upsert': (conversation: ConversationSummary) => void;
+  /** The agent may no longer see this conversation (reassigned away, B6). */
+  'conversation:removed': (payload: { documentId: string }) => void;
+  'timeline:entry': (payload: { documentId: string; entry: TimelineEntry }) => void;
+  typing: (payload: { documentId: string; typing: boolean }) => void;
+  read: (payload: { documentId: string; upToSeq: number }) => void;
+  /** D2 */
+  notification: (notification: AgentNotification) => void;
+}
+
+/** Names of the inbound events, for the "unknown event" check. */
+export const VISITOR_CLIENT_EVENTS = ['conversation:start', 'conversation:get', 'message:send', 'sync', 'typing', 'read'] as const;
+export const AGENT_CLIENT_EVENTS = ['message:send', 'sync', 'typing', 'read'] as const;

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { messageInputSchema } from './domain/messaging';
+import { documentIdSchema } from './schemas';
+
+/** Runtime validation of every inbound socket payload (shared/events.ts names the events). */
+const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const visitorPayloadSchemas = {
+  'conversation:start': z.strictObject({ playbookDocumentId: documentIdSchema.optional() }),
+  'conversation:get': z.strictObject({}),
+  'message:send': messageInputSchema,
+  sync: z.strictObject({ afterSeq: seq }),
+  typing: z.strictObject({ typing: z.boolean() }),
+  read: z.strictObject({ seq }),
+} as const;
+
+export const agentPayloadSchemas = {
+  'message:send': messageInputSchema.extend({ documentId: documentIdSchema }),
+  sync: z.strictObject({ documentId: documentIdSchema, afterSeq: seq }),
+  typing: z.strictObject({ documentId: documentIdSchema, typing: z.boolean() }),
+  read: z.strictObject({ documentId: documentIdSchema, seq }),
+} as const;
