@@ -10,6 +10,8 @@ export const APP_ROOT = path.resolve(__dirname, '..', '..');
 export interface TestApp {
   strapi: Core.Strapi;
   database: TestDatabase;
+  /** The secrets it booted with; pass them back to boot again as the same installation (a restart). */
+  secrets: Record<string, string>;
   /** A supertest client bound to the booted server. */
   http: () => ReturnType<typeof request>;
   /** Stops Strapi and drops its database; call it in afterAll. */
@@ -22,6 +24,8 @@ interface BootOptions {
   env?: Record<string, string>;
   /** Boot on the database of an earlier, stopped app instead of a fresh one. */
   database?: TestDatabase;
+  /** Boot with these secrets (an earlier app's), so its tokens stay valid: a restart. */
+  secrets?: Record<string, string>;
 }
 
 const secret = () => randomBytes(24).toString('base64');
@@ -48,7 +52,8 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
   // Strapi reads its configuration from process.env; what one test file sets must not leak into
   // the next file jest runs in the same worker, so the previous values come back on stop.
   const savedEnv = { ...process.env };
-  Object.assign(process.env, testSecrets(), database.env, {
+  const secrets = options.secrets ?? testSecrets();
+  Object.assign(process.env, secrets, database.env, {
     NODE_ENV: 'test',
     LIVE_CHAT_DEMO_SEED: 'false',
     ...options.env,
@@ -68,6 +73,7 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestApp> {
   return {
     strapi,
     database,
+    secrets,
     http: () => request(strapi.server.httpServer),
     async stop() {
       await strapi.destroy();

@@ -49,3 +49,13 @@ export const availabilityBodySchema = z.strictObject({
 export const actingAgentSchema = z.strictObject({
   actingAgentId: z.number().int().positive(),
 });
+
+/** D3: a change to notification preferences (company-wide or the agent's own). */
+export const notificationPreferencesSchema = z
+  .strictObject({
+    conversationUnassigned: z.boolean().optional(),
+    conversationAssignedToMe: z.boolean().optional(),
+    messageInMyConversation: z.boolean().optional(),
+    sound: z.boolean().optional(),
+  })
+  .refine((changes) => Object.keys(changes).length > 0, { message: 'Nothing to change' });

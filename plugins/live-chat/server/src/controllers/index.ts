@@ -3,6 +3,7 @@ import { CONTENT_API_TYPE_NAMES, contentApiUid } from '../content-api';
 import adminAgent from './admin-agent';
 import adminConversations from './admin-conversations';
 import adminPlaybook from './admin-playbook';
+import adminSettings from './admin-settings';
 import conversationActions from './conversation-actions';
 import widget from './widget';
 
@@ -15,6 +16,7 @@ export default {
   'admin-agent': adminAgent,
   'admin-conversations': adminConversations,
   'admin-playbook': adminPlaybook,
+  'admin-settings': adminSettings,
   'conversation-actions': conversationActions,
   widget,
 };

@@ -22,6 +22,14 @@ const inboxRoutes = [
   ['PUT', '/availability', 'setAvailability'],
 ] as const;
 
+/** D3: notification settings: the company's (read by agents, changed by the settings permission) and each agent's own. */
+const settingsRoutes = [
+  ['GET', '/settings/notifications', 'getCompany', 'useInbox'],
+  ['PUT', '/settings/notifications', 'setCompany', 'manageNotificationSettings'],
+  ['GET', '/me/notifications', 'getMine', 'useInbox'],
+  ['PUT', '/me/notifications', 'setMine', 'useInbox'],
+] as const;
+
 /** Routes of the admin panel's plugin pages; each names the RBAC action it needs. */
 export default {
   type: 'admin' as const,
@@ -37,6 +45,12 @@ export default {
       path,
       handler: `admin-conversations.${handler}`,
       config: { policies: [requireAdmin, requirePermission(adminAction('useInbox'))] },
+    })),
+    ...settingsRoutes.map(([method, path, handler, action]) => ({
+      method,
+      path,
+      handler: `admin-settings.${handler}`,
+      config: { policies: [requireAdmin, requirePermission(adminAction(action))] },
     })),
     ...playbookAdminRoutes,
     ...widgetRoutes,

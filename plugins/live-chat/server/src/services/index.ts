@@ -6,6 +6,7 @@ import conversations from './conversations';
 import crm from './crm';
 import eventBus from './event-bus';
 import messages from './messages';
+import notificationSettings from './notification-settings';
 import playbooks from './playbooks';
 import presence from './presence';
 import realtime from './realtime';
@@ -29,6 +30,7 @@ export default {
   'side-panel': sidePanel,
   'wait-time': waitTime,
   presence,
+  'notification-settings': notificationSettings,
   realtime,
   visitors,
 };

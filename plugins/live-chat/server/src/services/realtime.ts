@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Server } from 'socket.io';
+import { subscribeNotifications } from '../listeners/notifications';
 import { subscribeRealtime } from '../listeners/realtime';
 import { startRealtime, type Realtime } from '../realtime/server';
 import type { EventBus } from './event-bus';
@@ -7,17 +8,18 @@ import type { EventBus } from './event-bus';
 /** Owns the Socket.IO server for the plugin's lifetime (started in bootstrap, closed in destroy). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let realtime: Realtime | null = null;
-  let unsubscribe: (() => void) | null = null;
+  let unsubscribe: Array<() => void> = [];
 
   return {
     async start() {
       if (realtime) return;
       realtime = await startRealtime(strapi);
-      unsubscribe = subscribeRealtime(strapi.plugin('live-chat').service('event-bus') as EventBus, realtime.io);
+      const bus = strapi.plugin('live-chat').service('event-bus') as EventBus;
+      unsubscribe = [subscribeRealtime(bus, realtime.io), subscribeNotifications(strapi, bus, realtime.io)];
     },
 
     async stop() {
-      unsubscribe?.();
+      for (const stop of unsubscribe.splice(0)) stop();
       await realtime?.close();
       realtime = null;
     },

@@ -1,0 +1,28 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { notificationPreferencesSchema } from '../../../shared/schemas';
+import type { AdminSession } from '../services/agents';
+import { parseOrThrow } from '../validation';
+
+/** D3: notification settings, company-wide and per agent. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const settings = () => strapi.plugin('live-chat').service('notification-settings');
+  const agentId = (ctx: Context) => (ctx.state as AdminSession).user.id;
+  const changes = (ctx: Context) =>
+    parseOrThrow(notificationPreferencesSchema, (ctx.request as { body?: unknown }).body, 'Invalid notification settings');
+
+  return {
+    async getCompany(ctx: Context) {
+      ctx.body = { data: await settings().getCompany() };
+    },
+    async setCompany(ctx: Context) {
+      ctx.body = { data: await settings().setCompany(changes(ctx)) };
+    },
+    async getMine(ctx: Context) {
+      ctx.body = { data: { company: await settings().getCompany(), mine: await settings().getForAgent(agentId(ctx)) } };
+    },
+    async setMine(ctx: Context) {
+      ctx.body = { data: { company: await settings().getCompany(), mine: await settings().setForAgent(agentId(ctx), changes(ctx)) } };
+    },
+  };
+};

@@ -1,0 +1,52 @@
+import type { Core } from '@strapi/strapi';
+import type { Server } from 'socket.io';
+import type { NotificationKind } from '../../../shared/constants';
+import { canSee, type Agent } from '../../../shared/domain';
+import { NAMESPACES, type AgentNotification } from '../../../shared/events';
+import { ROOMS } from '../realtime/rooms';
+import type { DomainEvent, EventBus } from '../services/event-bus';
+
+/** D2: which agents an event notifies, of which kind (before settings and visibility are applied). */
+function candidates(event: DomainEvent): { kind: NotificationKind; agentIds: number[] | 'all' } | null {
+  const { conversation } = event;
+  if (event.type === 'conversation:created') return { kind: 'conversationUnassigned', agentIds: 'all' };
+  if (event.type === 'conversation:unassigned') return { kind: 'conversationUnassigned', agentIds: 'all' };
+  if (event.type === 'conversation:assigned' && conversation.assigneeId !== null && conversation.assigneeId !== event.actorId) {
+    return { kind: 'conversationAssignedToMe', agentIds: [conversation.assigneeId] };
+  }
+  const fromVisitor = event.entries.some((entry) => entry.kind === 'text' && entry.authorKind === 'visitor');
+  if (event.type === 'message:created' && fromVisitor && conversation.status === 'assigned' && conversation.assigneeId !== null) {
+    return { kind: 'messageInMyConversation', agentIds: [conversation.assigneeId] };
+  }
+  return null;
+}
+
+function describe(kind: NotificationKind, event: DomainEvent): Pick<AgentNotification, 'title' | 'body'> {
+  const who = event.conversation.visitorName ?? event.conversation.visitorEmail ?? 'A visitor';
+  if (kind === 'conversationUnassigned') return { title: 'New conversation', body: `${who} is waiting in Unassigned` };
+  if (kind === 'conversationAssignedToMe') return { title: 'Conversation assigned to you', body: `${who} is now yours` };
+  const text = event.entries.find((entry) => entry.kind === 'text')?.body ?? '';
+  return { title: `New message from ${who}`, body: text.slice(0, 140) };
+}
+
+/**
+ * One listener, one side effect: domain events → desktop notifications (D2), only for agents allowed
+ * to see the conversation (B6) and whose company and personal settings allow the kind (D3).
+ */
+export function subscribeNotifications(strapi: Core.Strapi, bus: EventBus, io: Server) {
+  const service = (name: string) => strapi.plugin('live-chat').service(name);
+  return bus.subscribe(async (event) => {
+    const target = candidates(event);
+    if (!target) return;
+    const agents: Agent[] = await service('agents').listInboxAgents();
+    const recipients = agents.filter(
+      (agent) => (target.agentIds === 'all' || target.agentIds.includes(agent.id)) && canSee(agent, event.conversation),
+    );
+    const notification = { kind: target.kind, documentId: event.conversation.documentId, ...describe(target.kind, event) };
+    for (const agent of recipients) {
+      if (await service('notification-settings').isEnabled(target.kind, agent.id)) {
+        io.of(NAMESPACES.agent).to(ROOMS.agent(agent.id)).emit('notification', notification);
+      }
+    }
+  });
+}

@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import { NOTIFICATION_KINDS, uid, type NotificationKind } from '../../../shared/constants';
+
+export type NotificationPreferences = Record<NotificationKind, boolean> & { sound: boolean };
+
+const ALL_ON: NotificationPreferences = {
+  conversationUnassigned: true,
+  conversationAssignedToMe: true,
+  messageInMyConversation: true,
+  sound: false,
+};
+
+const COMPANY = 'company';
+const agentOwner = (agentId: number) => `agent:${agentId}`;
+
+/** D3: each notification kind can be turned off company-wide and by each agent for themself. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const rows = () => strapi.db.query(uid('notification-setting'));
+
+  async function read(owner: string): Promise<NotificationPreferences> {
+    const row = await rows().findOne({ where: { owner } });
+    if (!row) return { ...ALL_ON };
+    return {
+      conversationUnassigned: row.conversationUnassigned !== false,
+      conversationAssignedToMe: row.conversationAssignedToMe !== false,
+      messageInMyConversation: row.messageInMyConversation !== false,
+      sound: row.sound === true,
+    };
+  }
+
+  async function write(owner: string, scope: 'company' | 'agent', agentId: number | null, changes: Partial<NotificationPreferences>) {
+    await strapi.db.transaction(async () => {
+      const existing = await rows().findOne({ where: { owner }, select: ['id'] });
+      if (existing) await rows().update({ where: { id: existing.id }, data: changes });
+      else await rows().create({ data: { ...ALL_ON, ...changes, owner, scope, agent: agentId } });
+    });
+    return read(owner);
+  }
+
+  return {
+    getCompany: () => read(COMPANY),
+    setCompany: (changes: Partial<NotificationPreferences>) => write(COMPANY, 'company', null, changes),
+    getForAgent: (agentId: number) => read(agentOwner(agentId)),
+    setForAgent: (agentId: number, changes: Partial<NotificationPreferences>) => write(agentOwner(agentId), 'agent', agentId, changes),
+
+    /** Whether an agent is notified of a kind: both the company and the agent must allow it. */
+    async isEnabled(kind: NotificationKind, agentId: number): Promise<boolean> {
+      const [company, agent] = await Promise.all([read(COMPANY), read(agentOwner(agentId))]);
+      return company[kind] && agent[kind];
+    },
+
+    kinds: NOTIFICATION_KINDS,
+  };
+};
