@@ -77,7 +77,8 @@ export interface FolderCounts {
 /** GET /live-chat/conversations */
 export interface ConversationListResponse {
   data: ConversationSummary[];
-  meta: { nextCursor: string | null; counts: FolderCounts };
+  /** `counts` on the first page; null on later pages (cursor given). */
+  meta: { nextCursor: string | null; counts: FolderCounts | null };
 }
 
 /** GET /live-chat/conversations/:documentId */

@@ -170,9 +170,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<ConversationListResponse> {
       const visibility = visibleConversationFilter(agent);
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      // Counts come with the first page only; a client paging on already has them.
       const [page, counts] = await Promise.all([
         conversations.listFolder({ visibility, folder: query.folder, agentId: agent.id, search: query.search, after, limit: query.limit }),
-        conversations.countFolders(visibility, agent.id),
+        after ? Promise.resolve(null) : conversations.countFolders(visibility, agent.id),
       ]);
       const last = page.records[page.records.length - 1];
       return {
