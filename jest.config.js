@@ -3,7 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests', '<rootDir>/widget'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // The scale-out suite needs PostgreSQL and Redis; it runs only when asked (LIVE_CHAT_SCALE_TESTS=true).
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', ...(process.env.LIVE_CHAT_SCALE_TESTS === 'true' ? [] : ['/tests/scale/'])],
   transform: {
     '^.+\\.tsx?$': [
       '@swc/jest',

@@ -13,13 +13,15 @@ ensureInstalled(appRoot);
 const skipTypecheck = process.env.LIVE_CHAT_SKIP_TYPECHECK === 'true';
 const typecheck = skipTypecheck ? { status: 0 } : spawnSync('npm', ['run', '--silent', 'typecheck'], { cwd: appRoot, stdio: 'inherit' });
 if (typecheck.status !== 0) {
-  console.log(`${process.env.DATABASE_CLIENT ?? 'sqlite'}: 0 passed, 1 failed`);
+  console.log(`${suite}: 0 passed, 1 failed`);
   console.error('Type check failed.');
   process.exit(1);
 }
 
 const database = process.env.DATABASE_CLIENT ?? 'sqlite';
-const resultFile = join(appRoot, '.tmp', `jest-${database}.json`);
+// The scale-out suite (PostgreSQL + Redis, several processes) reports under its own name.
+const suite = process.env.LIVE_CHAT_SCALE_TESTS === 'true' ? `${database}-scale` : database;
+const resultFile = join(appRoot, '.tmp', `jest-${suite}.json`);
 mkdirSync(dirname(resultFile), { recursive: true });
 rmSync(resultFile, { force: true });
 
@@ -37,7 +39,7 @@ try {
 }
 // A test file that cannot even load counts as a failure, not as nothing.
 const failed = summary.numFailedTests + summary.numRuntimeErrorTestSuites;
-console.log(`${database}: ${summary.numPassedTests} passed, ${failed} failed`);
+console.log(`${suite}: ${summary.numPassedTests} passed, ${failed} failed`);
 if (summary.numTotalTests === 0) {
   console.error('No test ran.');
   process.exit(1);
