@@ -45,7 +45,8 @@ describe('admin RBAC actions', () => {
 
 describe('A2: routes that require "manage playbooks"', () => {
   it('refuses an agent without the permission with 403 in Strapi error shape', async () => {
-    const response = await app.http().get('/live-chat/playbooks').set(bearer(agent.token));
+    // Agents may read playbooks (A2: reading needs the inbox or "manage playbooks"); writing is refused.
+    const response = await app.http().post('/live-chat/playbooks').set(bearer(agent.token)).send({ name: 'Nope' });
     expect(response.status).toBe(403);
     // Strapi's admin::hasPermissions policy answers with its own PolicyError.
     expect(response.body).toMatchObject({ data: null, error: { status: 403, name: 'PolicyError' } });

@@ -20,7 +20,7 @@ const post = async (url: string, path: string, body: object, token?: string) => 
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as { data: { token: string } } };
 };
 
 beforeAll(async () => {

@@ -9,15 +9,5 @@ export interface MeResponse {
   };
 }
 
-export interface PlaybookSummary {
-  documentId: string;
-  name: string;
-  active: boolean;
-  published: boolean;
-  updatedAt: string;
-}
-
-/** GET /live-chat/playbooks */
-export interface PlaybookListResponse {
-  data: PlaybookSummary[];
-}
+// The playbook screens' contracts live with their request schemas.
+export type { PlaybookListResponse, PlaybookSummary } from './playbooks';

@@ -1,1 +1,3 @@
-export default {};
+import hasAnyPermission from '../playbooks/has-any-permission';
+
+export default { 'has-any-permission': hasAnyPermission };

@@ -1,13 +1,74 @@
 import type { Core } from '@strapi/strapi';
-import type { PlaybookSummary } from '../../../shared/contracts/admin';
+import type { PlaybookDetail, PlaybookSummary } from '../../../shared/contracts/playbooks';
+import { notFound } from '../errors';
+import { pluginConfig } from '../plugin-config';
+import { createCardOperations } from '../playbooks/card-operations';
+import { createPlaybookLifecycle } from '../playbooks/lifecycle';
+import { loadPlaybookStates } from '../playbooks/load';
+import { toDetail, toSummary } from '../playbooks/presenters';
+import { createPlaybookRuntime } from '../playbooks/runtime';
 import { createPlaybookRepository } from '../repositories/playbooks';
 
+/**
+ * Playbooks (A1–A5, A8): the admin screens' reads and writes, and what the widget runs. Writes
+ * live in playbooks/card-operations.ts and playbooks/lifecycle.ts; this module assembles them.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createPlaybookRepository(strapi);
+  const now = () => new Date();
+  const freshnessHours = () => pluginConfig(strapi).installationFreshnessHours;
+  /** The configured public URL wins; the admin's request origin stands in when it is unset. */
+  const serverUrl = (requestOrigin: string) => {
+    const configured = strapi.config.get('server.url');
+    return typeof configured === 'string' && configured !== '' ? configured : requestOrigin;
+  };
+
+  /** One playbook's draft as the editor shows it; 404 when it does not exist. */
+  async function get(documentId: string, requestOrigin: string): Promise<PlaybookDetail> {
+    const [state] = await loadPlaybookStates(repository, documentId);
+    if (!state) throw notFound('Playbook');
+    return toDetail(state, now(), freshnessHours(), serverUrl(requestOrigin));
+  }
+
+  const lifecycle = createPlaybookLifecycle(repository, now);
+
   return {
-    /** Every playbook, newest edit first, with whether a published version exists. */
+    /** Every playbook, newest edit first, with its publish state, Live Chat status and installs. */
     async list(): Promise<PlaybookSummary[]> {
-      return repository.listSummaries();
+      const states = await loadPlaybookStates(repository);
+      const at = now();
+      return states.map((state) => toSummary(state, at, freshnessHours()));
     },
+
+    get,
+
+    /** Creates a draft playbook (from a template) and returns it as the editor shows it. */
+    async create(body: Parameters<typeof lifecycle.create>[0], requestOrigin: string): Promise<PlaybookDetail> {
+      return get(await lifecycle.create(body), requestOrigin);
+    },
+
+    /** Updates the draft's name, active flag or target URL patterns and returns it. */
+    async update(documentId: string, body: Parameters<typeof lifecycle.update>[1], requestOrigin: string) {
+      await lifecycle.update(documentId, body);
+      return get(documentId, requestOrigin);
+    },
+
+    /** Save: validates and publishes the whole playbook (400 with field errors when invalid). */
+    async publish(documentId: string, requestOrigin: string): Promise<PlaybookDetail> {
+      await lifecycle.publish(documentId);
+      return get(documentId, requestOrigin);
+    },
+
+    /** Takes the playbook offline; the draft stays. */
+    async unpublish(documentId: string, requestOrigin: string): Promise<PlaybookDetail> {
+      await lifecycle.unpublish(documentId);
+      return get(documentId, requestOrigin);
+    },
+
+    /** Deletes the playbook with its cards and installations. */
+    remove: lifecycle.remove,
+
+    ...createCardOperations(repository, now),
+    ...createPlaybookRuntime(repository),
   };
 };

@@ -1,0 +1,64 @@
+import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import * as React from 'react';
+import { PLUGIN_ID } from '../../../shared/constants';
+import type { MeResponse } from '../../../shared/contracts/admin';
+import type {
+  CreateCardBody,
+  CreatePlaybookBody,
+  DeletedResponse,
+  PlaybookCardListResponse,
+  PlaybookCardResponse,
+  PlaybookDetailResponse,
+  PlaybookListResponse,
+  UpdateCardBody,
+  UpdatePlaybookBody,
+} from '../../../shared/contracts/playbooks';
+
+const base = `/${PLUGIN_ID}/playbooks`;
+
+/** The playbook screens' admin API (server: routes/playbook-admin.ts), typed by the shared contracts. */
+export function usePlaybookApi() {
+  const { get, post, put, del } = useFetchClient();
+  return React.useMemo(() => {
+    const cards = (id: string) => `${base}/${id}/cards`;
+    return {
+      me: async () => (await get<MeResponse>(`/${PLUGIN_ID}/me`)).data.data,
+      list: async () => (await get<PlaybookListResponse>(base)).data.data,
+      get: async (id: string) => (await get<PlaybookDetailResponse>(`${base}/${id}`)).data.data,
+      create: async (body: CreatePlaybookBody) => (await post<PlaybookDetailResponse>(base, body)).data.data,
+      update: async (id: string, body: UpdatePlaybookBody) => (await put<PlaybookDetailResponse>(`${base}/${id}`, body)).data.data,
+      publish: async (id: string) => (await post<PlaybookDetailResponse>(`${base}/${id}/publish`)).data.data,
+      unpublish: async (id: string) => (await post<PlaybookDetailResponse>(`${base}/${id}/unpublish`)).data.data,
+      remove: async (id: string) => (await del<DeletedResponse>(`${base}/${id}`)).data.data,
+      addCard: async (id: string, body: CreateCardBody) => (await post<PlaybookCardResponse>(cards(id), body)).data.data,
+      updateCard: async (id: string, cardId: string, body: UpdateCardBody) =>
+        (await put<PlaybookCardResponse>(`${cards(id)}/${cardId}`, body)).data.data,
+      deleteCard: async (id: string, cardId: string) => (await del<DeletedResponse>(`${cards(id)}/${cardId}`)).data.data,
+      reorderCards: async (id: string, cardDocumentIds: string[]) =>
+        (await put<PlaybookCardListResponse>(`${cards(id)}/order`, { cardDocumentIds })).data.data,
+    };
+  }, [get, post, put, del]);
+}
+
+export interface ApiProblem {
+  message: string;
+  /** Field errors by dotted path (`waitTimeSeconds`, `settings.buttons.0.label`, `cards.<id>.settings.next`). */
+  fields: Record<string, string>;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** The server's error (Strapi's shape) as a message and field errors the forms can show inline. */
+export function apiProblem(error: unknown): ApiProblem {
+  if (!isFetchError(error)) return { message: error instanceof Error ? error.message : String(error), fields: {} };
+  const apiError = error.response?.data.error;
+  const details: unknown = apiError && 'details' in apiError ? apiError.details : undefined;
+  const list = isRecord(details) && Array.isArray(details.errors) ? details.errors : [];
+  const fields: Record<string, string> = {};
+  for (const entry of list) {
+    if (!isRecord(entry) || !Array.isArray(entry.path) || typeof entry.message !== 'string') continue;
+    const key = entry.path.map(String).join('.');
+    fields[key] ??= entry.message;
+  }
+  return { message: apiError?.message ?? error.message, fields };
+}
