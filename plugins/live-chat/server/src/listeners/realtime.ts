@@ -10,11 +10,11 @@ import type { DomainEvent, EventBus } from '../services/event-bus';
  * One listener, one side effect: stored changes → sockets. Recipients come from the conversation's
  * state at the time of the event (rooms.ts), so nobody receives what B6 would hide from them.
  */
-export function subscribeRealtime(bus: EventBus, io: Server) {
+export function subscribeRealtime(bus: EventBus, io: Server, offlineMessageOf: (playbookDocumentId: string) => Promise<unknown>) {
   const agents = io.of(NAMESPACES.agent) as unknown as { to: (rooms: string | string[]) => AgentBroadcast };
   const visitors = io.of(NAMESPACES.visitor) as unknown as { to: (room: string) => VisitorBroadcast };
 
-  return bus.subscribe((event: DomainEvent) => {
+  return bus.subscribe(async (event: DomainEvent) => {
     const { conversation } = event;
     const rooms = agentRoomsFor(conversation);
     const summary = toConversationSummary(conversation);
@@ -37,7 +37,11 @@ export function subscribeRealtime(bus: EventBus, io: Server) {
     if (event.type === 'conversation:assigned' && conversation.assigneeName) {
       visitor.emit('agent:joined', { agentName: conversation.assigneeName });
     }
-    if (event.type === 'conversation:missed') visitor.emit('conversation:offline', { offlineMessage: null });
+    if (event.type === 'conversation:missed') {
+      // B9: the card's offline message, so the widget can show it before it runs the offline path.
+      const offlineMessage = conversation.playbookDocumentId ? await offlineMessageOf(conversation.playbookDocumentId) : null;
+      visitor.emit('conversation:offline', { offlineMessage });
+    }
   });
 }
 

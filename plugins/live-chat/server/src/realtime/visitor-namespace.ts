@@ -4,6 +4,7 @@ import { WAIT_TIME_SECONDS } from '../../../shared/constants';
 import { VISITOR_CLIENT_EVENTS } from '../../../shared/events';
 import { visitorPayloadSchemas as schemas } from '../../../shared/realtime-schemas';
 import { notFound } from '../errors';
+import { findLiveChatCard } from '../playbooks/live-chat-card';
 import { toTimelineEntry } from '../presenters';
 import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
 import { createTimelineRepository } from '../repositories/timeline';
@@ -65,11 +66,17 @@ export function setupVisitorNamespace(
       return record;
     };
 
-    handle(socket, 'conversation:start', schemas['conversation:start'], options, async () => {
+    handle(socket, 'conversation:start', schemas['conversation:start'], options, async ({ playbookDocumentId }) => {
       const existing = await current();
       if (existing && existing.status !== 'closed') return toVisitorConversation(existing);
-      // The flow engine passes the Live Chat card's wait time; a bare start uses the default (A3).
-      const record = await service('conversations').start({ visitorId: visitor.id, waitTimeSeconds: WAIT_TIME_SECONDS.default });
+      // A3: the playbook's Live Chat card sets the wait time; without a playbook the default applies.
+      const card = playbookDocumentId ? await findLiveChatCard(strapi, playbookDocumentId) : null;
+      if (playbookDocumentId && !card) throw notFound('Live Chat playbook');
+      const record = await service('conversations').start({
+        visitorId: visitor.id,
+        playbookId: card?.playbookId ?? null,
+        waitTimeSeconds: card?.waitTimeSeconds ?? WAIT_TIME_SECONDS.default,
+      });
       return toVisitorConversation(record);
     });
 

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Server } from 'socket.io';
 import { subscribeNotifications } from '../listeners/notifications';
 import { subscribeRealtime } from '../listeners/realtime';
+import { findLiveChatCard } from '../playbooks/live-chat-card';
 import { startRealtime, type Realtime } from '../realtime/server';
 import type { EventBus } from './event-bus';
 
@@ -15,7 +16,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (realtime) return;
       realtime = await startRealtime(strapi);
       const bus = strapi.plugin('live-chat').service('event-bus') as EventBus;
-      unsubscribe = [subscribeRealtime(bus, realtime.io), subscribeNotifications(strapi, bus, realtime.io)];
+      const offlineMessageOf = async (playbookDocumentId: string) =>
+        (await findLiveChatCard(strapi, playbookDocumentId))?.offlineMessage ?? null;
+      unsubscribe = [subscribeRealtime(bus, realtime.io, offlineMessageOf), subscribeNotifications(strapi, bus, realtime.io)];
     },
 
     async stop() {
