@@ -9,6 +9,10 @@ import { ensureInstalled } from './lib/install.mjs';
 const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 ensureInstalled(appRoot);
 
+const database = process.env.DATABASE_CLIENT ?? 'sqlite';
+// The scale-out suite (PostgreSQL + Redis, several processes) reports under its own name.
+const suite = process.env.LIVE_CHAT_SCALE_TESTS === 'true' ? `${database}-scale` : database;
+
 // Type errors fail the tests (DESIGN.md): the app, the tests, and the plugin's server and admin parts.
 const skipTypecheck = process.env.LIVE_CHAT_SKIP_TYPECHECK === 'true';
 const typecheck = skipTypecheck ? { status: 0 } : spawnSync('npm', ['run', '--silent', 'typecheck'], { cwd: appRoot, stdio: 'inherit' });
@@ -18,9 +22,6 @@ if (typecheck.status !== 0) {
   process.exit(1);
 }
 
-const database = process.env.DATABASE_CLIENT ?? 'sqlite';
-// The scale-out suite (PostgreSQL + Redis, several processes) reports under its own name.
-const suite = process.env.LIVE_CHAT_SCALE_TESTS === 'true' ? `${database}-scale` : database;
 const resultFile = join(appRoot, '.tmp', `jest-${suite}.json`);
 mkdirSync(dirname(resultFile), { recursive: true });
 rmSync(resultFile, { force: true });
