@@ -15,7 +15,6 @@ import { countQueries, summarize, timeSamples } from './measure';
 import { otherStatements, resultsTable, statementsTable, type CaseResult } from './report';
 import { COMMON_SEARCH, seed } from './seed';
 import { SETTINGS } from './settings';
-import { countsPerFolder } from './what-if';
 
 interface Case {
   name: string;
@@ -115,11 +114,6 @@ async function benchmark(app: BenchApp) {
   log(resultsTable(results));
   log('\nEach plugin statement run alone (knex.raw, 100 runs):\n');
   log(statementsTable(timings));
-  const whatIf = await countsPerFolder(strapi, me.id, first.meta.counts, 100);
-  log(
-    `\nWhat-if, not the plugin's code: ${whatIf.name}: p50 ${whatIf.latency.p50.toFixed(1)} ms, ` +
-      `p95 ${whatIf.latency.p95.toFixed(1)} ms, same counts: ${whatIf.sameResult ? 'yes' : 'NO'}`,
-  );
 
   const listRequest = results.find((item) => item.transport === 'HTTP')!;
   log(`\nNon-plugin statements of one list request (Strapi's admin auth):\n${otherStatements(listRequest.queries)}`);
