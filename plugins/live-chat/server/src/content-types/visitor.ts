@@ -17,6 +17,10 @@ export default defineContentType({
     consent: { type: 'boolean', default: false },
     consentAt: { type: 'datetime' },
     lastSeenAt: { type: 'datetime' },
+    // The playbook flow the visitor is in (the engine's plain-JSON state) and its version, so two
+    // concurrent steps cannot both apply (their effects would run twice).
+    flow: { type: 'json', private: true },
+    flowVersion: { type: 'integer', default: 0, private: true },
     conversations: hasMany(uid('conversation'), 'visitor'),
   },
   indexes: [{ name: 'live_chat_visitors_subject_uq', columns: ['subject'], type: 'unique' }],

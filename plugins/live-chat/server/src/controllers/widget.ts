@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { z } from 'zod';
+import { errors } from '@strapi/utils';
 import { invalidInput } from '../errors';
+import { flowInputSchema } from '../services/flow';
 import { toVisitorConversation } from '../realtime/views';
 import { parseOrThrow } from '../validation';
 
@@ -11,8 +13,31 @@ const sessionSchema = z.strictObject({
   language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Not a language tag').max(16).optional(),
 });
 
+const flowSchema = z.strictObject({
+  playbookDocumentId: z.string().regex(/^[a-z0-9]{1,64}$/).optional(),
+  page: z.string().max(2048).regex(/^https?:\/\//, 'The page must be an http(s) URL').optional(),
+  input: flowInputSchema,
+});
+
 /** Routes the widget calls without an admin or API session (visitors have neither). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** A1–A8: one step of the page's playbook; the visitor proves who they are with their token. */
+  async flow(ctx: Context) {
+    const header = ctx.request.headers.authorization ?? '';
+    const visitor = await strapi.plugin('live-chat').service('visitors').fromToken(header.replace(/^Bearer\s+/i, ''));
+    if (!visitor) throw new errors.UnauthorizedError('A visitor token is required (POST /live-chat/widget/session)');
+    const body = parseOrThrow(flowSchema, (ctx.request as { body?: unknown }).body, 'Invalid flow step');
+    if (!body.playbookDocumentId && !body.page) {
+      throw invalidInput('Invalid flow step', [{ path: ['page'], message: 'Give the page URL or a playbook id' }]);
+    }
+    ctx.body = {
+      data: await strapi
+        .plugin('live-chat')
+        .service('flow')
+        .step(visitor, { playbookDocumentId: body.playbookDocumentId, pageUrl: body.page, input: body.input }),
+    };
+  },
+
   /** E4: first contact or a return visit → a signed visitor token and the open conversation, if any. */
   async session(ctx: Context) {
     const body = (ctx.request as { body?: unknown }).body;

@@ -1,4 +1,5 @@
 /** Public routes for the visitor widget (no admin or API session; visitors prove themselves by token). */
 export const widgetRoutes = [
   { method: 'POST', path: '/widget/session', handler: 'widget.session', config: { auth: false, policies: [] } },
+  { method: 'POST', path: '/widget/flow', handler: 'widget.flow', config: { auth: false, policies: [] } },
 ];

@@ -5,6 +5,8 @@ import availability from './availability';
 import conversations from './conversations';
 import crm from './crm';
 import eventBus from './event-bus';
+import flow from './flow';
+import installations from './installations';
 import messages from './messages';
 import notificationSettings from './notification-settings';
 import playbooks from './playbooks';
@@ -26,6 +28,8 @@ export default {
   conversations,
   crm,
   'event-bus': eventBus,
+  flow,
+  installations,
   messages,
   'side-panel': sidePanel,
   'wait-time': waitTime,

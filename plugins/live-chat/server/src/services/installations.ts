@@ -1,0 +1,41 @@
+import type { Core } from '@strapi/strapi';
+import { uid } from '../../../shared/constants';
+
+const isUniqueViolation = (error: unknown) => /unique constraint/i.test(String((error as Error)?.message ?? error));
+
+/** A5: the pages the widget reported from, one row per (playbook, origin, path), with last-seen time. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const rows = () => strapi.db.query(uid('installation'));
+
+  async function touch(playbookDocumentId: string, origin: string, path: string, now: Date): Promise<boolean> {
+    const existing = await rows().findOne({ where: { playbookDocumentId, origin, path }, select: ['id'] });
+    if (!existing) return false;
+    await rows().update({ where: { id: existing.id }, data: { lastSeenAt: now } });
+    return true;
+  }
+
+  return {
+    /** Records (or refreshes) the page a playbook was loaded on; ignores URLs that are not http(s). */
+    async record(playbookDocumentId: string, pageUrl: string, now: Date = new Date()): Promise<void> {
+      let url: URL;
+      try {
+        url = new URL(pageUrl);
+      } catch {
+        return;
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
+      const origin = url.origin;
+      const path = url.pathname.slice(0, 1024);
+      if (await touch(playbookDocumentId, origin, path, now)) return;
+      const published = await strapi.db
+        .query(uid('playbook'))
+        .findOne({ where: { documentId: playbookDocumentId, publishedAt: { $notNull: true } }, select: ['id'] });
+      try {
+        await rows().create({ data: { playbookDocumentId, origin, path, lastSeenAt: now, playbook: published?.id ?? null } });
+      } catch (error) {
+        // Two first visits at once: the other one created the row; refresh it instead.
+        if (!isUniqueViolation(error) || !(await touch(playbookDocumentId, origin, path, now))) throw error;
+      }
+    },
+  };
+};
