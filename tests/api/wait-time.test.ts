@@ -29,10 +29,10 @@ describe('B9 wait time', () => {
 
     const detail = await app.http().get(`/live-chat/conversations/${documentId}`).set(bearer(ada.token));
     expect(detail.body.data).toMatchObject({ status: 'unassigned', missedAt: expect.any(String) });
-    const missedEvents = await app.strapi.db
-      .query(uid('message'))
-      .count({ where: { conversation: id, kind: 'event', event: { $contains: 'missed' } } });
-    expect(missedEvents).toBe(1);
+    const timeline = await app.http().get(`/live-chat/conversations/${documentId}/messages`).set(bearer(ada.token));
+    const missedEvents = timeline.body.data.filter((entry: { event: { type: string } | null }) => entry.event?.type === 'missed');
+    expect(missedEvents).toHaveLength(1);
+    expect(await app.strapi.db.query(uid('message')).count({ where: { conversation: id, kind: 'event' } })).toBe(2);
     const list = await app.http().get('/live-chat/conversations?folder=unassigned').set(bearer(ada.token));
     expect(list.body.data.find((row: { documentId: string }) => row.documentId === documentId)?.missedAt).toEqual(expect.any(String));
   });
