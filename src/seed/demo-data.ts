@@ -19,23 +19,6 @@ export const AGENT_ROLE = {
   description: 'Works chats in the Live Chat inbox',
 };
 
-const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
-
 export const DEMO_PLAYBOOK = {
   name: 'Live Chat (demo)',
-  targetUrlPatterns: ['/*'],
-  cards: [
-    {
-      kind: 'bot_message',
-      title: 'Welcome',
-      settings: { message: [paragraph('Hi there! Ask us anything.')] },
-    },
-    {
-      kind: 'live_chat',
-      title: 'Live Chat',
-      onlineMessage: [paragraph('An agent will be with you in a moment.')],
-      waitTimeSeconds: 120,
-      offlineMessage: [paragraph('Nobody is available right now. Leave your email and we will get back to you.')],
-    },
-  ],
 };

@@ -36,14 +36,10 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
   strapi.log.info(`\n${lines.join('\n')}\n`);
 }
 
+/** The demo playbook is the plugin's own Live Chat template, published, so the widget has a flow to run. */
 async function seedPlaybook(strapi: Core.Strapi) {
-  const playbooks = strapi.documents('plugin::live-chat.playbook');
-  const cards = strapi.documents('plugin::live-chat.card');
-  const { cards: cardData, ...playbookData } = DEMO_PLAYBOOK;
-  const playbook = await playbooks.create({ data: { ...playbookData, active: true } });
-  await playbooks.publish({ documentId: playbook.documentId });
-  for (const [position, card] of cardData.entries()) {
-    const created = await cards.create({ data: { ...card, position, playbook: playbook.documentId } });
-    await cards.publish({ documentId: created.documentId });
-  }
+  const playbooks = strapi.plugin('live-chat').service('playbooks');
+  const origin = `http://localhost:${process.env.PORT ?? 1337}`;
+  const created = await playbooks.create({ name: DEMO_PLAYBOOK.name, template: 'live_chat' }, origin);
+  await playbooks.publish(created.documentId, origin);
 }

@@ -35,7 +35,8 @@ describe('first start: the demo seed', () => {
     }
 
     const cards = await app.strapi.documents(uid('card')).findMany({ status: 'published', sort: 'position:asc' });
-    expect(cards.map((card) => card.kind)).toEqual(['bot_message', 'live_chat']);
+    // The plugin's Live Chat template: greeting, Live Chat card, then the offline path (A1, A7).
+    expect(cards.map((card) => card.kind)).toEqual(['bot_message', 'live_chat', 'capture', 'create_lead', 'bot_message']);
   });
 
   it('keeps the data on a second start and does not seed twice', async () => {
