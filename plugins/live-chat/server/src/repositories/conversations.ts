@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { ConversationStatus } from '../../../shared/constants';
-import type { ConversationFolder } from '../../../shared/contracts/conversations';
+import type { ConversationFolder, SidePanelValues } from '../../../shared/contracts/conversations';
 import type { VisibilityFilter } from '../../../shared/domain';
 import { TABLES, affectedRows, fromDbDatetime, table, toDbDatetime, type Transaction } from './sql';
 
@@ -26,17 +26,7 @@ export interface ConversationRecord {
   lastMessagePreview: string | null;
   visitorReadSeq: number;
   agentReadSeq: number;
-  sidePanel: {
-    dealValue: number | null;
-    dealCurrency: string | null;
-    expectedCloseDate: string | null;
-    personName: string | null;
-    personEmail: string | null;
-    personPhone: string | null;
-    organizationName: string | null;
-    organizationAddress: string | null;
-    notes: string | null;
-  };
+  sidePanel: SidePanelValues;
   personId: number | null;
   organizationId: number | null;
 }
