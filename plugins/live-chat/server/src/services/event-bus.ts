@@ -25,6 +25,18 @@ type Listener = (event: DomainEvent) => void | Promise<void>;
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const listeners = new Set<Listener>();
+  const inFlight = new Set<Promise<void>>();
+
+  const deliver = (listener: Listener, event: DomainEvent) => {
+    const run = Promise.resolve()
+      .then(() => listener(event))
+      .catch((error: unknown) => {
+        strapi.log.error(`[live-chat] listener failed for ${event.type}: ${String(error)}`);
+      })
+      .finally(() => inFlight.delete(run));
+    inFlight.add(run);
+  };
+
   return {
     /** Subscribes; returns the unsubscribe function. */
     subscribe(listener: Listener): () => void {
@@ -32,17 +44,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return () => listeners.delete(listener);
     },
 
-    /** Delivers an event to every listener; resolves when all have run. */
-    async publish(event: DomainEvent): Promise<void> {
-      await Promise.all(
-        [...listeners].map(async (listener) => {
-          try {
-            await listener(event);
-          } catch (error) {
-            strapi.log.error(`[live-chat] listener failed for ${event.type}: ${String(error)}`);
-          }
-        }),
-      );
+    /**
+     * Hands the event to every listener, in subscription order, without waiting for them: the
+     * change is already stored, so the caller (and a socket ack) need not wait for webhooks or
+     * notifications (bench/delivery measured them at ~40% of a message's time).
+     */
+    publish(event: DomainEvent): Promise<void> {
+      for (const listener of listeners) deliver(listener, event);
+      return Promise.resolve();
+    },
+
+    /** Resolves once every listener started so far has finished (destroy, tests). */
+    async drain(): Promise<void> {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
   };
 };
