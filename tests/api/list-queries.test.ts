@@ -21,6 +21,8 @@ afterAll(async () => {
 
 /** Queries on the plugin's tables issued while one request runs (auth's own queries not counted). */
 async function pluginQueriesDuring(path: string): Promise<number> {
+  // Listeners of earlier changes (notifications, webhooks) run after their requests; let them finish.
+  await app.strapi.plugin('live-chat').service('event-bus').drain();
   const sqls: string[] = [];
   const listener = (query: { sql: string }) => sqls.push(query.sql);
   app.strapi.db.connection.on('query', listener);
