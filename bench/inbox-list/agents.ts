@@ -13,16 +13,16 @@ export interface BenchAgent {
  * agent then sees what a real agent sees (Unassigned, Closed and their own chats, B6), so the
  * visibility filter is part of every measured query.
  */
-export async function createAgents(strapi: Core.Strapi, count: number): Promise<BenchAgent[]> {
+export async function createAgents(strapi: Core.Strapi, count: number, label = 'inbox-list'): Promise<BenchAgent[]> {
   const roles = strapi.service('admin::role');
-  const role = (await roles.create({ name: 'Bench agents', description: 'inbox-list benchmark' })) as { id: number };
+  const role = (await roles.create({ name: `Bench agents (${label})`, description: `${label} benchmark` })) as { id: number };
   await roles.assignPermissions(role.id, [
     { action: adminAction('useInbox'), subject: null, properties: {}, conditions: [] },
   ]);
 
   const agents: BenchAgent[] = [];
   for (let index = 1; index <= count; index += 1) {
-    const email = `agent-${index}@bench.local`;
+    const email = `${label}-agent-${index}@bench.local`;
     const password = `Bench-${randomBytes(6).toString('hex')}-1A`;
     const user = (await strapi.service('admin::user').create({
       email,

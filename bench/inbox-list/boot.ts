@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { createTestDatabase, type TestDatabase } from '../../tests/harness/database';
+import { testSecrets } from '../../tests/harness/secrets';
 
 export const APP_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -15,8 +15,6 @@ export interface BenchApp {
   stop: () => Promise<void>;
 }
 
-const secret = () => randomBytes(24).toString('base64');
-
 /**
  * Boots the compiled app the way tests/harness/strapi.ts does (same throw-away database helper:
  * a SQLite file, or a fresh schema when DATABASE_CLIENT=postgres), but listens on a real port:
@@ -25,12 +23,7 @@ const secret = () => randomBytes(24).toString('base64');
 export async function bootBenchApp(): Promise<BenchApp> {
   const database = await createTestDatabase();
   Object.assign(process.env, database.env, {
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...testSecrets(),
     // Production mode, since that is where latency matters; no demo rows in the measured tables.
     NODE_ENV: 'production',
     LIVE_CHAT_DEMO_SEED: 'false',

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { createStrapi } from '@strapi/strapi';
 import request from 'supertest';
 import { createTestDatabase, type TestDatabase } from './database';
+import { testSecrets } from './secrets';
 
 export const APP_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -26,20 +26,6 @@ interface BootOptions {
   database?: TestDatabase;
   /** Boot with these secrets (an earlier app's), so its tokens stay valid: a restart. */
   secrets?: Record<string, string>;
-}
-
-const secret = () => randomBytes(24).toString('base64');
-
-/** Secrets a booted test Strapi needs; fresh per process, never written anywhere. */
-function testSecrets(): Record<string, string> {
-  return {
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-  };
 }
 
 /**

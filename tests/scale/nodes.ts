@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
+import { testSecrets } from '../harness/secrets';
 
 export const APP_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -53,7 +54,6 @@ export async function startCluster(count: number, basePort: number): Promise<Clu
   await admin.query(`CREATE SCHEMA "${schema}"`);
   await admin.end();
 
-  const secret = () => randomBytes(24).toString('base64');
   const shared = {
     ...process.env,
     NODE_ENV: 'production',
@@ -65,12 +65,7 @@ export async function startCluster(count: number, basePort: number): Promise<Clu
     SERVE_ADMIN_PANEL: 'false',
     LIVE_CHAT_DEMO_SEED: 'false',
     LIVE_CHAT_WIDGET_ORIGINS: '*',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...testSecrets(),
   };
   const children: ChildProcess[] = [];
   const urls: string[] = [];

@@ -9,5 +9,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const bus = strapi.plugin('live-chat').service('event-bus') as EventBus;
   subscribeWebhooks(strapi, bus);
   await strapi.plugin('live-chat').service('realtime').start();
-  strapi.plugin('live-chat').service('wait-time').start(pluginConfig(strapi).waitTimeSweepMs);
+  strapi.plugin('live-chat').service('sweeper').start(pluginConfig(strapi).waitTimeSweepMs);
 };

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 /** Closes what bootstrap opened, so a test run or a restart leaves no handle behind. */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await strapi.plugin('live-chat').service('wait-time').stop();
+  await strapi.plugin('live-chat').service('sweeper').stop();
   // Listeners still fanning out a stored change finish before the database closes.
   await strapi.plugin('live-chat').service('event-bus').drain();
   await strapi.plugin('live-chat').service('realtime').stop();

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { ADMIN_ACTIONS, type AdminActionKey, adminAction } from '../../../shared/constants';
 import type { MeResponse } from '../../../shared/contracts/admin';
+import { displayNameOf } from '../repositories/agents';
 
 interface AdminState {
   user: { id: number; firstname: string | null; lastname: string | null; email: string };
@@ -18,7 +19,7 @@ export default ({ strapi: _strapi }: { strapi: Core.Strapi }) => ({
     const body: MeResponse = {
       data: {
         id: user.id,
-        displayName: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email,
+        displayName: displayNameOf(user),
         permissions,
       },
     };

@@ -142,7 +142,7 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
       .leftJoin(`${TABLES.visitors} as v`, 'v.id', `${C}.visitor_id`)
       .leftJoin(`${TABLES.adminUsers} as u`, 'u.id', `${C}.assignee_id`)
       .leftJoin(`${C}_playbook_lnk as pl`, 'pl.conversation_id', `${C}.id`)
-      .leftJoin('live_chat_playbooks as pb', 'pb.id', 'pl.playbook_id');
+      .leftJoin(`${TABLES.playbooks} as pb`, 'pb.id', 'pl.playbook_id');
 
   return {
     /** One conversation by its documentId, or null. */

@@ -5,6 +5,7 @@ import { tableName } from '../content-types/define';
 /** Table names of the plugin, derived the same way the content types declare them. */
 export const TABLES = {
   conversations: tableName('conversations'),
+  playbooks: tableName('playbooks'),
   messages: tableName('messages'),
   visitors: tableName('visitors'),
   persons: tableName('persons'),
@@ -41,6 +42,9 @@ export function table(strapi: Core.Strapi, name: string, trx?: Transaction) {
   const query = strapi.db.getConnection(name);
   return trx ? query.transacting(trx) : query;
 }
+
+/** Whether a write failed on a unique index (SQLite "UNIQUE constraint failed", PostgreSQL "violates unique constraint"). */
+export const isUniqueViolation = (error: unknown) => /unique constraint/i.test(String((error as Error)?.message ?? error));
 
 /** Number of rows an UPDATE touched, whatever the driver returns. */
 export const affectedRows = (result: unknown): number => (typeof result === 'number' ? result : Number(result ?? 0));

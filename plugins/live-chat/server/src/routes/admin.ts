@@ -1,9 +1,8 @@
 import { widgetRoutes } from './widget';
 import { playbookAdminRoutes } from './playbook-admin';
 import { adminAction } from '../../../shared/constants';
+import { requireAdmin, requirePermission } from './policies';
 
-const requireAdmin = 'admin::isAuthenticatedAdmin';
-const requirePermission = (...actions: string[]) => ({ name: 'admin::hasPermissions', config: { actions } });
 
 /** The inbox (B1–B9, C1–C2): [method, path, handler of admin-conversations]; all need "use the inbox". */
 const inboxRoutes = [

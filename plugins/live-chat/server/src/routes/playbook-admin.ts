@@ -1,13 +1,13 @@
 import { adminAction } from '../../../shared/constants';
+import { requireAdmin, requirePermission } from './policies';
 
-const requireAdmin = 'admin::isAuthenticatedAdmin';
 /** A2: reading is for agents (they see which playbook a chat came from) and playbook managers. */
 const mayRead = {
   name: 'plugin::live-chat.has-any-permission',
   config: { actions: [adminAction('useInbox'), adminAction('managePlaybooks')] },
 };
 /** A2: only super admins (who hold every action) and roles with "manage playbooks" may write. */
-const mayWrite = { name: 'admin::hasPermissions', config: { actions: [adminAction('managePlaybooks')] } };
+const mayWrite = requirePermission(adminAction('managePlaybooks'));
 
 /**
  * [method, path, handler of admin-playbook, who may call it]. `cards/order` comes before

@@ -13,6 +13,7 @@ import playbooks from './playbooks';
 import presence from './presence';
 import realtime from './realtime';
 import sidePanel from './side-panel';
+import sweeper from './sweeper';
 import visitors from './visitors';
 import waitTime from './wait-time';
 
@@ -32,6 +33,7 @@ export default {
   installations,
   messages,
   'side-panel': sidePanel,
+  sweeper,
   'wait-time': waitTime,
   presence,
   'notification-settings': notificationSettings,

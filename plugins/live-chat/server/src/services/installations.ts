@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../../shared/constants';
-
-const isUniqueViolation = (error: unknown) => /unique constraint/i.test(String((error as Error)?.message ?? error));
+import { isUniqueViolation } from '../repositories/sql';
 
 /** A5: the pages the widget reported from, one row per (playbook, origin, path), with last-seen time. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {

@@ -3,7 +3,7 @@ import type { TimelineEntry } from '../../../shared/contracts/conversations';
 import { agentMaySend, messageInputSchema, visitorMaySend, type Agent, type Refusal } from '../../../shared/domain';
 import { toTimelineEntry } from '../presenters';
 import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
-import { table, TABLES } from '../repositories/sql';
+import { isUniqueViolation, table, TABLES } from '../repositories/sql';
 import { createTimelineRepository, type StoredTimelineEntry } from '../repositories/timeline';
 import { parseOrThrow } from '../validation';
 import { refusalError, stateOf, type ConversationService } from './conversations';
@@ -11,8 +11,6 @@ import type { EventBus } from './event-bus';
 
 /** The author of a message: an agent (through the inbox or an integration) or the visitor. */
 export type MessageAuthor = { kind: 'agent'; agent: Agent } | { kind: 'visitor'; visitorId: number; name: string | null };
-
-const isUniqueViolation = (error: unknown) => /unique constraint/i.test(String((error as Error)?.message ?? error));
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = createConversationRepository(strapi);

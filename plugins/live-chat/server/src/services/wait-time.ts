@@ -17,8 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = createConversationRepository(strapi);
   const timeline = createTimelineRepository(strapi);
   const bus = () => strapi.plugin('live-chat').service('event-bus') as EventBus;
-  let timer: NodeJS.Timeout | null = null;
-  let sweeping: Promise<number> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
 
   async function markOne(id: number, now: Date): Promise<boolean> {
     const record = await conversations.findById(id);
@@ -52,34 +51,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Marks every conversation whose wait ran out by `now` as missed; returns how many this call marked. */
     sweep(now: Date = new Date()): Promise<number> {
-      // One sweep at a time per process; a tick that finds one running waits for it.
-      const run = (sweeping ?? Promise.resolve(0)).then(() => sweepOnce(now));
-      sweeping = run.finally(() => {
-        if (sweeping === run) sweeping = null;
-      });
+      // One sweep at a time per process, queued; a failed sweep does not block the ones after it.
+      const run = queue.then(() => sweepOnce(now));
+      queue = run.catch(() => undefined);
       return run;
-    },
-
-    /** Starts sweeping every `intervalMs` (bootstrap). */
-    start(intervalMs: number) {
-      if (timer) return;
-      timer = setInterval(() => {
-        this.sweep().catch((error: unknown) => strapi.log.error(`[live-chat] wait-time sweep failed: ${String(error)}`));
-        // B2's presence grace is a stored deadline too; the same tick sweeps it.
-        strapi
-          .plugin('live-chat')
-          .service('presence')
-          .sweep()
-          .catch((error: unknown) => strapi.log.error(`[live-chat] presence sweep failed: ${String(error)}`));
-      }, intervalMs);
-      timer.unref();
-    },
-
-    /** Stops the timer and waits for a sweep in progress (destroy). */
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await sweeping?.catch(() => undefined);
     },
   };
 };
