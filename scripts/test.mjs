@@ -4,10 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureInstalled } from './lib/install.mjs';
+import { ensureChromium, ensureInstalled } from './lib/install.mjs';
 
 const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 ensureInstalled(appRoot);
+if (process.env.LIVE_CHAT_SKIP_COMPILE !== 'true') ensureChromium();
 
 const database = process.env.DATABASE_CLIENT ?? 'sqlite';
 // The scale-out suite (PostgreSQL + Redis, several processes) reports under its own name.

@@ -24,12 +24,14 @@ export default {
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(
       locales.map(async (locale) => {
-        try {
-          const { default: data } = await import(`./translations/${locale}.json`);
-          return { data: prefixTranslations(data), locale };
-        } catch {
-          return { data: {}, locale };
-        }
+        const parts = await Promise.all([
+          import(`./translations/${locale}.json`).catch(() => ({ default: {} })),
+          import(`./translations/inbox/${locale}.json`).catch(() => ({ default: {} })),
+          import(`./translations/notifications/${locale}.json`).catch(() => ({ default: {} })),
+        ]);
+        // One file per area (playbooks, inbox, notifications) so each screen's strings stay together.
+        const data = Object.assign({}, ...parts.map((part: { default: Record<string, string> }) => part.default));
+        return { data: prefixTranslations(data), locale };
       }),
     );
   },
