@@ -99,3 +99,29 @@ describe('E2 agent messages', () => {
     expect(response.body.data.body).toBe('<b>not bold</b>');
   });
 });
+
+describe('E2 + B5 a reply racing a reassignment', () => {
+  it('every reply the old assignee got stored comes before the reassignment; the rest are refused (409 not_assigned, or 404 once it is hidden from them)', async () => {
+    const { id, documentId } = await startConversation(app);
+    await app.http().post(`/live-chat/conversations/${documentId}/assign`).set(bearer(ada.token));
+    const replies = Array.from({ length: 15 }, (_, i) => send(ada, documentId, { clientId: `race-${i}-0001`, body: `Reply ${i}` }));
+    const reassign = app.http().post(`/live-chat/conversations/${documentId}/reassign`).set(bearer(ada.token)).send({ agentId: bjorn.id });
+    const [reassigned, ...answers] = await Promise.all([reassign, ...replies]);
+    expect(reassigned.status).toBe(200);
+    for (const answer of answers) {
+      expect([201, 404, 409]).toContain(answer.status);
+      if (answer.status === 409) expect(answer.body.error.details).toEqual({ code: 'not_assigned' });
+    }
+
+    const rows: Array<{ seq: number; kind: string; authorKind: string; event: { type: string } | null }> = await app.strapi.db
+      .query(uid('message'))
+      .findMany({ where: { conversation: id }, orderBy: { seq: 'asc' } });
+    const reassignedAt = rows.find((row) => row.event?.type === 'reassigned')?.seq;
+    expect(reassignedAt).toBeDefined();
+    const storedReplies = rows.filter((row) => row.kind === 'text' && row.authorKind === 'agent');
+    expect(storedReplies).toHaveLength(answers.filter((answer) => answer.status === 201).length);
+    for (const reply of storedReplies) expect(reply.seq).toBeLessThan(reassignedAt as number);
+    // Gap-free whatever the interleaving.
+    expect(rows.map((row) => row.seq)).toEqual(rows.map((_, index) => index + 1));
+  });
+});

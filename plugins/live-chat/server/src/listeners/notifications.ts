@@ -38,10 +38,12 @@ export function subscribeNotifications(strapi: Core.Strapi, bus: EventBus, io: S
   return bus.subscribe(async (event) => {
     const target = candidates(event);
     if (!target) return;
-    const agents: Agent[] = await service('agents').listInboxAgents();
-    const recipients = agents.filter(
-      (agent) => (target.agentIds === 'all' || target.agentIds.includes(agent.id)) && canSee(agent, event.conversation),
-    );
+    // A message or an assignment names its one recipient: load only them, not every agent.
+    const agents: Array<Agent | null> =
+      target.agentIds === 'all'
+        ? await service('agents').listInboxAgents()
+        : await Promise.all(target.agentIds.map((id) => service('agents').findAgent(id)));
+    const recipients = agents.filter((agent): agent is Agent => agent !== null && canSee(agent, event.conversation));
     const notification = { kind: target.kind, documentId: event.conversation.documentId, ...describe(target.kind, event) };
     for (const agent of recipients) {
       if (await service('notification-settings').isEnabled(target.kind, agent.id)) {

@@ -151,6 +151,16 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
       return row ? toRecord(row) : null;
     },
 
+    /** A visitor's current conversation: their newest open one, else their newest (E4), in one query. */
+    async findCurrentOfVisitor(visitorId: number): Promise<ConversationRecord | null> {
+      const row = await base()
+        .where(`${C}.visitor_id`, visitorId)
+        .orderByRaw(`case when ${C}.status = 'closed' then 1 else 0 end`)
+        .orderBy(`${C}.id`, 'desc')
+        .first();
+      return row ? toRecord(row) : null;
+    },
+
     /** One conversation by its row id, or null. */
     async findById(id: number, trx?: Transaction): Promise<ConversationRecord | null> {
       const row = await base(trx).where(`${C}.id`, id).first();

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import { tableName } from '../content-types/define';
 
@@ -48,3 +49,16 @@ export const isUniqueViolation = (error: unknown) => /unique constraint/i.test(S
 
 /** Number of rows an UPDATE touched, whatever the driver returns. */
 export const affectedRows = (result: unknown): number => (typeof result === 'number' ? result : Number(result ?? 0));
+
+const DOCUMENT_ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * A Strapi documentId (24 lowercase letters and digits, starting with a letter, as Strapi's own)
+ * for rows inserted without the query engine.
+ */
+export function newDocumentId(): string {
+  const bytes = randomBytes(24);
+  let id = DOCUMENT_ID_ALPHABET[bytes[0] % 26];
+  for (let i = 1; i < 24; i++) id += DOCUMENT_ID_ALPHABET[bytes[i] % 36];
+  return id;
+}

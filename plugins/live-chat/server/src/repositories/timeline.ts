@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { MessageAuthorKind, MessageKind } from '../../../shared/constants';
-import { uid } from '../../../shared/constants';
-import { TABLES, fromDbDatetime, table, toDbDatetime, type Transaction } from './sql';
+import type { ConversationStatus, MessageAuthorKind, MessageKind } from '../../../shared/constants';
+import { TABLES, fromDbDatetime, newDocumentId, table, toDbDatetime, type Transaction } from './sql';
 
 /** An entry to append to a conversation's timeline: a chat message or an event (B7). */
 export interface NewTimelineEntry {
@@ -28,6 +27,22 @@ export interface StoredTimelineEntry {
   body: string | null;
   event: { type: string; data: Record<string, string | number | null> } | null;
   createdAt: Date;
+}
+
+/** The conversation row as an append left it (read in the same statement that locked it). */
+export interface AppendedState {
+  status: ConversationStatus;
+  assigneeId: number | null;
+  lastMessageSeq: number;
+  lastActivityAt: Date;
+  /** Undefined when the entries held no text (the preview did not change). */
+  lastMessagePreview: string | undefined;
+}
+
+export interface AppendResult {
+  entries: StoredTimelineEntry[];
+  /** Null only when nothing was appended. */
+  state: AppendedState | null;
 }
 
 const PREVIEW_LENGTH = 200;
@@ -56,9 +71,11 @@ export const createTimelineRepository = (strapi: Core.Strapi) => ({
   /**
    * Appends entries with the next gap-free seqs (E2). Must run inside strapi.db.transaction: the
    * counter update locks the conversation row, so concurrent appends queue instead of colliding.
+   * Answers the stored entries and the conversation's state as the locked row had it, so a caller
+   * can check its rule against the state the write really happened in (and roll back if refused).
    */
-  async append(trx: Transaction, conversationId: number, entries: NewTimelineEntry[]): Promise<StoredTimelineEntry[]> {
-    if (entries.length === 0) return [];
+  async append(trx: Transaction, conversationId: number, entries: NewTimelineEntry[]): Promise<AppendResult> {
+    if (entries.length === 0) return { entries: [], state: null };
     const last = entries[entries.length - 1];
     const lastText = [...entries].reverse().find((entry) => entry.kind === 'text' && entry.body);
     const changes: Record<string, unknown> = {
@@ -66,30 +83,43 @@ export const createTimelineRepository = (strapi: Core.Strapi) => ({
       last_activity_at: toDbDatetime(strapi, last.createdAt),
     };
     if (lastText?.body) changes.last_message_preview = lastText.body.slice(0, PREVIEW_LENGTH);
-    await table(strapi, TABLES.conversations, trx).where({ id: conversationId }).update(changes);
-    const row = await table(strapi, TABLES.conversations, trx).where({ id: conversationId }).first('last_message_seq');
-    const firstSeq = Number(row.last_message_seq) - entries.length + 1;
+    // One statement bumps the counter and reads it back (RETURNING: SQLite ≥ 3.35 and PostgreSQL).
+    const [row] = await table(strapi, TABLES.conversations, trx)
+      .where({ id: conversationId })
+      .update(changes, ['last_message_seq', 'status', 'assignee_id']);
+    if (!row) throw new Error(`Conversation ${conversationId} does not exist`);
+    const lastSeq = Number(row.last_message_seq);
+    const firstSeq = lastSeq - entries.length + 1;
 
     const stored: StoredTimelineEntry[] = [];
     for (const [index, entry] of entries.entries()) {
-      const created = await strapi.db.query(uid('message')).create({
-        data: {
-          conversation: conversationId,
-          seq: firstSeq + index,
-          clientId: entry.clientId ?? `event:${randomUUID()}`,
+      const seq = firstSeq + index;
+      const clientId = entry.clientId ?? `event:${randomUUID()}`;
+      const at = toDbDatetime(strapi, entry.createdAt);
+      // A direct insert: the query engine's create would read the row back, a second round trip
+      // on the hottest path, for values we already hold.
+      const [inserted] = await table(strapi, TABLES.messages, trx).insert(
+        {
+          document_id: newDocumentId(),
+          conversation_id: conversationId,
+          seq,
+          client_id: clientId,
           kind: entry.kind,
-          authorKind: entry.authorKind,
-          author: entry.authorId ?? null,
-          authorName: entry.authorName ?? null,
+          author_kind: entry.authorKind,
+          author_id: entry.authorId ?? null,
+          author_name: entry.authorName ?? null,
           body: entry.body ?? null,
-          event: entry.event ?? null,
-          createdAt: entry.createdAt,
+          event: entry.event ? JSON.stringify(entry.event) : null,
+          created_at: at,
+          updated_at: at,
+          published_at: at,
         },
-      });
+        ['id'],
+      );
       stored.push({
-        id: created.id,
-        seq: firstSeq + index,
-        clientId: created.clientId,
+        id: Number(typeof inserted === 'object' ? inserted.id : inserted),
+        seq,
+        clientId,
         kind: entry.kind,
         authorKind: entry.authorKind,
         authorId: entry.authorId ?? null,
@@ -99,7 +129,16 @@ export const createTimelineRepository = (strapi: Core.Strapi) => ({
         createdAt: entry.createdAt,
       });
     }
-    return stored;
+    return {
+      entries: stored,
+      state: {
+        status: row.status as ConversationStatus,
+        assigneeId: row.assignee_id === null || row.assignee_id === undefined ? null : Number(row.assignee_id),
+        lastMessageSeq: lastSeq,
+        lastActivityAt: last.createdAt,
+        lastMessagePreview: lastText?.body ? lastText.body.slice(0, PREVIEW_LENGTH) : undefined,
+      },
+    };
   },
 
   /** A page of the timeline in seq order: after a seq (catch-up) or before one (history). */

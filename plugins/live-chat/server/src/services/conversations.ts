@@ -119,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           now,
         );
         if (!won) return null;
-        return timeline.append(trx, record.id, result.events.map((event) => toTimelineEntryInput(event, agent.displayName)));
+        return (await timeline.append(trx, record.id, result.events.map((event) => toTimelineEntryInput(event, agent.displayName)))).entries;
       });
       if (!entries) continue;
 
@@ -156,7 +156,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           },
         });
         const stored = await timeline.append(trx, created.id, events.map((event) => toTimelineEntryInput(event, null)));
-        return { id: created.id as number, entries: stored };
+        return { id: created.id as number, entries: stored.entries };
       });
       const record = (await conversations.findById(id)) as ConversationRecord;
       await bus().publish({ type: 'conversation:created', conversation: record, entries, actorId: null });

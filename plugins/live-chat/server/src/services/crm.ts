@@ -60,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           });
     await conversations.linkCrm(trx, record.id, { personId: links.person, organizationId: links.organization });
     const event = { ...plan.event, data: { ...plan.event.data, documentId: created.documentId } };
-    const entries = await timeline.append(trx, record.id, [toTimelineEntryInput(event, agent.displayName)]);
+    const { entries } = await timeline.append(trx, record.id, [toTimelineEntryInput(event, agent.displayName)]);
     return { created, entries, person, organization };
   }
 

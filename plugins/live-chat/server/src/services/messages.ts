@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { TimelineEntry } from '../../../shared/contracts/conversations';
-import { agentMaySend, messageInputSchema, visitorMaySend, type Agent, type Refusal } from '../../../shared/domain';
+import { agentMaySend, messageInputSchema, visitorMaySend, type Agent, type ConversationState, type Refusal } from '../../../shared/domain';
 import { toTimelineEntry } from '../presenters';
 import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
 import { isUniqueViolation, table, TABLES } from '../repositories/sql';
-import { createTimelineRepository, type StoredTimelineEntry } from '../repositories/timeline';
+import { createTimelineRepository, type AppendedState, type AppendResult, type StoredTimelineEntry } from '../repositories/timeline';
 import { parseOrThrow } from '../validation';
 import { refusalError, stateOf, type ConversationService } from './conversations';
 import type { EventBus } from './event-bus';
@@ -25,23 +25,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return page.entries[0] ?? null;
   }
 
+  const refusalFor = (author: MessageAuthor, state: ConversationState): Refusal | null =>
+    author.kind === 'agent' ? agentMaySend(state, author.agent.id) : visitorMaySend(state);
+
+  /** Thrown inside the transaction to roll it back when the locked row refuses the message. */
+  class Refused extends Error {
+    constructor(readonly refusal: Refusal) {
+      super(refusal.message);
+    }
+  }
+
   /**
    * E2: stores a message with the next seq before answering; a retry with the same clientId
-   * returns the stored message instead of a second copy (also when two retries race).
+   * returns the stored message instead of a second copy (also when two retries race). The happy
+   * path is one transaction: the unique (conversation, clientId) index detects a retry, and the
+   * sending rule is checked again against the row the append locked, so a reassignment or a close
+   * that lands between the read and the write refuses the message instead of slipping it in.
    */
   async function store(record: ConversationRecord, author: MessageAuthor, input: unknown): Promise<{ entry: TimelineEntry; created: boolean }> {
     const { clientId, body } = parseOrThrow(messageInputSchema, input, 'Invalid message');
-    const existing = await findByClientId(record.id, clientId);
-    if (existing) return { entry: toTimelineEntry(existing), created: false };
+    const refusedEarly = refusalFor(author, stateOf(record));
+    if (refusedEarly) {
+      // A retry of a message stored before the conversation closed still gets its ack.
+      const existing = await findByClientId(record.id, clientId);
+      if (existing) return { entry: toTimelineEntry(existing), created: false };
+      throw refusalError(refusedEarly);
+    }
 
-    const refusal: Refusal | null =
-      author.kind === 'agent' ? agentMaySend(stateOf(record), author.agent.id) : visitorMaySend(stateOf(record));
-    if (refusal) throw refusalError(refusal);
-
-    let stored: StoredTimelineEntry[];
+    let appended: AppendResult;
     try {
-      stored = await strapi.db.transaction(({ trx }) =>
-        timeline.append(trx, record.id, [
+      appended = await strapi.db.transaction(async ({ trx }) => {
+        const result = await timeline.append(trx, record.id, [
           {
             kind: 'text',
             authorKind: author.kind,
@@ -51,17 +65,43 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             clientId,
             createdAt: new Date(),
           },
-        ]),
-      );
+        ]);
+        const locked = result.state as AppendedState;
+        const refusal = refusalFor(author, { ...stateOf(record), status: locked.status, assigneeId: locked.assigneeId });
+        if (refusal) throw new Refused(refusal);
+        return result;
+      });
     } catch (error) {
-      // A concurrent retry stored it first: answer with that one.
-      const raced = isUniqueViolation(error) ? await findByClientId(record.id, clientId) : null;
-      if (raced) return { entry: toTimelineEntry(raced), created: false };
+      if (error instanceof Refused) throw refusalError(error.refusal);
+      // A retry (or a concurrent copy) of a stored message: answer with the stored one.
+      const existing = isUniqueViolation(error) ? await findByClientId(record.id, clientId) : null;
+      if (existing) return { entry: toTimelineEntry(existing), created: false };
       throw error;
     }
-    const updated = (await conversations.findById(record.id)) as ConversationRecord;
-    await bus().publish({ type: 'message:created', conversation: updated, entries: stored, actorId: author.kind === 'agent' ? author.agent.id : null });
-    return { entry: toTimelineEntry(stored[0]), created: true };
+
+    await bus().publish({
+      type: 'message:created',
+      conversation: await conversationAfter(record, appended.state as AppendedState),
+      entries: appended.entries,
+      actorId: author.kind === 'agent' ? author.agent.id : null,
+    });
+    return { entry: toTimelineEntry(appended.entries[0]), created: true };
+  }
+
+  /**
+   * The conversation as the append left it, for the listeners to route by. Built from the row the
+   * append locked; read again only when the assignee changed meanwhile (their name is needed).
+   */
+  async function conversationAfter(record: ConversationRecord, state: AppendedState): Promise<ConversationRecord> {
+    if (state.status !== record.status || state.assigneeId !== record.assigneeId) {
+      return (await conversations.findById(record.id)) as ConversationRecord;
+    }
+    return {
+      ...record,
+      lastMessageSeq: state.lastMessageSeq,
+      lastActivityAt: state.lastActivityAt,
+      lastMessagePreview: state.lastMessagePreview ?? record.lastMessagePreview,
+    };
   }
 
   return {

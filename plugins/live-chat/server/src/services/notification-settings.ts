@@ -17,8 +17,9 @@ const agentOwner = (agentId: number) => `agent:${agentId}`;
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(uid('notification-setting'));
 
-  async function read(owner: string): Promise<NotificationPreferences> {
-    const row = await rows().findOne({ where: { owner } });
+  type SettingRow = Partial<Record<NotificationKind | 'sound', boolean | null>> & { owner: string };
+
+  const toPreferences = (row: SettingRow | null | undefined): NotificationPreferences => {
     if (!row) return { ...ALL_ON };
     return {
       conversationUnassigned: row.conversationUnassigned !== false,
@@ -26,7 +27,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       messageInMyConversation: row.messageInMyConversation !== false,
       sound: row.sound === true,
     };
-  }
+  };
+
+  const read = async (owner: string) => toPreferences(await rows().findOne({ where: { owner } }));
 
   async function write(owner: string, scope: 'company' | 'agent', agentId: number | null, changes: Partial<NotificationPreferences>) {
     await strapi.db.transaction(async () => {
@@ -45,7 +48,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Whether an agent is notified of a kind: both the company and the agent must allow it. */
     async isEnabled(kind: NotificationKind, agentId: number): Promise<boolean> {
-      const [company, agent] = await Promise.all([read(COMPANY), read(agentOwner(agentId))]);
+      // Both rows in one query: this runs for every notification of every message.
+      const found: SettingRow[] = await rows().findMany({ where: { owner: { $in: [COMPANY, agentOwner(agentId)] } } });
+      const company = toPreferences(found.find((row) => row.owner === COMPANY));
+      const agent = toPreferences(found.find((row) => row.owner === agentOwner(agentId)));
       return company[kind] && agent[kind];
     },
 

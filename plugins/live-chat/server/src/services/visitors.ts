@@ -3,7 +3,6 @@ import type { Core } from '@strapi/strapi';
 import jwt from 'jsonwebtoken';
 import { uid } from '../../../shared/constants';
 import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
-import { table, TABLES } from '../repositories/sql';
 
 const ISSUER = 'live-chat';
 const TOKEN_LIFETIME = '180d';
@@ -74,13 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The visitor's current conversation: the newest one not closed, else the newest closed one. */
     async currentConversation(visitorId: number): Promise<ConversationRecord | null> {
-      const rows = await table(strapi, TABLES.conversations)
-        .select('id', 'status')
-        .where({ visitor_id: visitorId })
-        .orderBy('id', 'desc')
-        .limit(20);
-      const open = rows.find((row: { status: string }) => row.status !== 'closed') ?? rows[0];
-      return open ? conversations.findById(Number(open.id)) : null;
+      return conversations.findCurrentOfVisitor(visitorId);
     },
   };
 };

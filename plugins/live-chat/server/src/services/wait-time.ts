@@ -32,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         { missedAt: result.state.missedAt },
         now,
       );
-      return won ? timeline.append(trx, id, result.events.map((event) => toTimelineEntryInput(event, null))) : null;
+      return won ? (await timeline.append(trx, id, result.events.map((event) => toTimelineEntryInput(event, null)))).entries : null;
     });
     if (!entries) return false;
     const updated = (await conversations.findById(id)) as ConversationRecord;
