@@ -57,8 +57,11 @@ export interface AgentClientEvents {
 export interface AgentNotification {
   kind: NotificationKind;
   documentId: string;
+  /** English text, for clients that do not translate; the inbox builds its own from kind and visitorName (E5). */
   title: string;
   body: string;
+  /** The visitor's name or email, when known. */
+  visitorName: string | null;
 }
 
 export interface AgentServerEvents {

@@ -18,6 +18,20 @@ export default {
       Component: () => import('./pages/App'),
       permissions: menuPermissions,
     });
+    // D3: Settings > Live Chat > Notifications, like "Company settings > Notifications" (agents see their own part).
+    app.addSettingsLink(
+      { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.notifications.settings.section`, defaultMessage: 'Live Chat' } },
+      {
+        id: 'notifications',
+        to: `${PLUGIN_ID}/notifications`,
+        intlLabel: { id: `${PLUGIN_ID}.notifications.settings.title`, defaultMessage: 'Notifications' },
+        Component: () => import('./pages/NotificationSettingsPage'),
+        permissions: [
+          { action: adminAction('useInbox'), subject: null },
+          { action: adminAction('manageNotificationSettings'), subject: null },
+        ],
+      },
+    );
     app.registerPlugin({ id: PLUGIN_ID, name: 'Live Chat' });
   },
 

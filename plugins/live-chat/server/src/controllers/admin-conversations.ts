@@ -72,6 +72,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service('crm').create(agentOf(ctx), documentId, 'deal', title) };
     },
 
+    async crmRecords(ctx: Context) {
+      ctx.body = { data: await service('crm').linked(agentOf(ctx), documentIdOf(ctx)) };
+    },
+
     async agents(ctx: Context) {
       const agents: Agent[] = await service('agents').listInboxAgents();
       ctx.body = { data: agents.map(({ id, displayName }) => ({ id, name: displayName })) };

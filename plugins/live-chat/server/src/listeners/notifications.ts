@@ -44,7 +44,12 @@ export function subscribeNotifications(strapi: Core.Strapi, bus: EventBus, io: S
         ? await service('agents').listInboxAgents()
         : await Promise.all(target.agentIds.map((id) => service('agents').findAgent(id)));
     const recipients = agents.filter((agent): agent is Agent => agent !== null && canSee(agent, event.conversation));
-    const notification = { kind: target.kind, documentId: event.conversation.documentId, ...describe(target.kind, event) };
+    const notification: AgentNotification = {
+      kind: target.kind,
+      documentId: event.conversation.documentId,
+      ...describe(target.kind, event),
+      visitorName: event.conversation.visitorName ?? event.conversation.visitorEmail ?? null,
+    };
     for (const agent of recipients) {
       if (await service('notification-settings').isEnabled(target.kind, agent.id)) {
         io.of(NAMESPACES.agent).to(ROOMS.agent(agent.id)).emit('notification', notification);

@@ -1,7 +1,7 @@
 import { widgetRoutes } from './widget';
 import { playbookAdminRoutes } from './playbook-admin';
 import { adminAction } from '../../../shared/constants';
-import { requireAdmin, requirePermission } from './policies';
+import { requireAdmin, requireAnyPermission, requirePermission } from './policies';
 
 
 /** The inbox (B1–B9, C1–C2): [method, path, handler of admin-conversations]; all need "use the inbox". */
@@ -16,17 +16,21 @@ const inboxRoutes = [
   ['PUT', '/conversations/:documentId/side-panel', 'updateSidePanel'],
   ['POST', '/conversations/:documentId/leads', 'createLead'],
   ['POST', '/conversations/:documentId/deals', 'createDeal'],
+  ['GET', '/conversations/:documentId/crm-records', 'crmRecords'],
   ['GET', '/agents', 'agents'],
   ['GET', '/availability', 'getAvailability'],
   ['PUT', '/availability', 'setAvailability'],
 ] as const;
 
-/** D3: notification settings: the company's (read by agents, changed by the settings permission) and each agent's own. */
+/**
+ * D3: notification settings: the company's (read by agents and by whoever may change them, changed
+ * with the settings permission) and each agent's own. An admin passes with ANY of the listed actions.
+ */
 const settingsRoutes = [
-  ['GET', '/settings/notifications', 'getCompany', 'useInbox'],
-  ['PUT', '/settings/notifications', 'setCompany', 'manageNotificationSettings'],
-  ['GET', '/me/notifications', 'getMine', 'useInbox'],
-  ['PUT', '/me/notifications', 'setMine', 'useInbox'],
+  ['GET', '/settings/notifications', 'getCompany', ['useInbox', 'manageNotificationSettings']],
+  ['PUT', '/settings/notifications', 'setCompany', ['manageNotificationSettings']],
+  ['GET', '/me/notifications', 'getMine', ['useInbox']],
+  ['PUT', '/me/notifications', 'setMine', ['useInbox']],
 ] as const;
 
 /** Routes of the admin panel's plugin pages; each names the RBAC action it needs. */
@@ -45,11 +49,11 @@ export default {
       handler: `admin-conversations.${handler}`,
       config: { policies: [requireAdmin, requirePermission(adminAction('useInbox'))] },
     })),
-    ...settingsRoutes.map(([method, path, handler, action]) => ({
+    ...settingsRoutes.map(([method, path, handler, actions]) => ({
       method,
       path,
       handler: `admin-settings.${handler}`,
-      config: { policies: [requireAdmin, requirePermission(adminAction(action))] },
+      config: { policies: [requireAdmin, requireAnyPermission(...actions.map((key) => adminAction(key)))] },
     })),
     ...playbookAdminRoutes,
     ...widgetRoutes,

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { uid } from '../../../shared/constants';
+import type { ConversationCrmRecordsResponse, CrmContactRef, CrmRecordRef } from '../../../shared/contracts/crm';
 import { planCrmRecord, type Agent, type CrmKind, type CrmPlan } from '../../../shared/domain';
 import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
 import { createCrmRepository } from '../repositories/crm';
@@ -64,7 +66,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { created, entries, person, organization };
   }
 
+  async function recordsOf(kind: CrmKind, conversationId: number): Promise<CrmRecordRef[]> {
+    const rows: Array<{ documentId: string; title: string; createdAt: Date | string }> = await strapi.db
+      .query(uid(kind))
+      .findMany({ where: { conversation: { id: conversationId } }, select: ['documentId', 'title', 'createdAt'], orderBy: { id: 'asc' } });
+    return rows.map((row) => ({ kind, documentId: row.documentId, title: row.title, createdAt: new Date(row.createdAt).toISOString() }));
+  }
+
+  async function contactOf(target: 'person' | 'organization', id: number | null): Promise<CrmContactRef | null> {
+    if (id === null) return null;
+    const row = await strapi.db.query(uid(target)).findOne({ where: { id }, select: ['documentId', 'name'] });
+    return row ? { documentId: row.documentId as string, name: (row.name as string | null) ?? null } : null;
+  }
+
   return {
+    /** C2: the person, organization, leads and deals linked to a conversation the agent may see (B6). */
+    async linked(agent: Agent, documentId: string): Promise<ConversationCrmRecordsResponse['data']> {
+      const record = await conversationService().loadVisible(agent, documentId);
+      const [person, organization, leads, deals] = await Promise.all([
+        contactOf('person', record.personId),
+        contactOf('organization', record.organizationId),
+        recordsOf('lead', record.id),
+        recordsOf('deal', record.id),
+      ]);
+      return { person, organization, leads, deals };
+    },
+
     /**
      * C2: creates a lead or a deal from the side panel, with its person and organization
      * (de-duplicated by email / name), linked to the conversation; never closes it, works after close.

@@ -1,0 +1,2 @@
+export { useDesktopNotifications, type DesktopNotificationOptions } from './useDesktopNotifications';
+export { NotificationPermissionPrompt } from './NotificationPermissionPrompt';
