@@ -1,37 +1,202 @@
-import { Box, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
-import { Layouts, Page } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
-import { t } from '../pluginId';
+import { Box, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import * as React from 'react';
+import { Navigate, useNavigate, useParams } from 'react-router-dom';
+import { PLUGIN_ID } from '../../../shared/constants';
+import type { MeResponse } from '../../../shared/contracts/admin';
+import type { AgentRef } from '../../../shared/contracts/conversations';
+import { useInboxApi, type InboxApi } from '../api/inbox';
+import { apiProblem } from '../api/playbooks';
+import { PluginNav } from '../components/PluginNav';
+import { useT } from '../hooks/useT';
+import { AvailabilityToggle } from '../inbox/components/AvailabilityToggle';
+import { ChatWindow } from '../inbox/components/ChatWindow';
+import { ConversationList } from '../inbox/components/ConversationList';
+import { FolderSection } from '../inbox/components/FolderSection';
+import { useConversation } from '../inbox/hooks/useConversation';
+import { useFolderList } from '../inbox/hooks/useFolderList';
+import { AgentSocketProvider, useAgentSocket } from '../inbox/realtime/AgentSocketProvider';
+import { folderOf, isInboxFolder, type InboxFolder } from '../inbox/state/conversation-list';
+import { NotificationPermissionPrompt, useDesktopNotifications } from '../notifications';
 
-const FOLDERS = ['unassigned', 'mine', 'closed'] as const;
+type Me = MeResponse['data'];
 
-/** The inbox shell: folders on the left, the chat on the right (filled in by the inbox issue). */
+const inboxPath = (folder: string, documentId?: string) =>
+  `/plugins/${PLUGIN_ID}/inbox/${folder}${documentId ? `/${encodeURIComponent(documentId)}` : ''}`;
+
+/**
+ * The agent inbox (B1–B9): folders with live counts and the online toggle in the side
+ * navigation, the folder's conversations, the open chat and its side panel. Everything live comes
+ * from one agent socket, mounted here.
+ */
 export const InboxPage = () => {
-  const { formatMessage } = useIntl();
+  const tr = useT();
+  const api = useInboxApi();
+  const [me, setMe] = React.useState<Me | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    api
+      .me()
+      .then(setMe)
+      .catch((e: unknown) => setError(apiProblem(e).message));
+  }, [api]);
+
+  if (error) return <Page.Error />;
+  if (!me) return <Page.Loading />;
+  if (!me.permissions.useInbox) {
+    return (
+      <Layouts.Root sideNav={<PluginNav />}>
+        <Page.Main>
+          <Layouts.Content>
+            <Box paddingTop={8}>
+              <EmptyStateLayout content={tr('inbox.noAccess', 'Your role cannot use the inbox. Ask an administrator for the "Use the inbox" permission.')} />
+            </Box>
+          </Layouts.Content>
+        </Page.Main>
+      </Layouts.Root>
+    );
+  }
   return (
-    <Page.Main>
-      <Layouts.Header
-        title={formatMessage({ id: t('inbox.title'), defaultMessage: 'Inbox' })}
-        subtitle={formatMessage({ id: t('inbox.subtitle'), defaultMessage: 'Chats with your website visitors' })}
-      />
-      <Layouts.Content>
-        <Flex gap={4} alignItems="stretch">
-          <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius minWidth="220px">
-            <Flex direction="column" alignItems="stretch" gap={2} tag="nav">
-              {FOLDERS.map((folder) => (
-                <Typography key={folder} variant="omega">
-                  {formatMessage({ id: t(`inbox.folder.${folder}`), defaultMessage: folder })}
-                </Typography>
-              ))}
-            </Flex>
-          </Box>
-          <Box flex="1">
-            <EmptyStateLayout
-              content={formatMessage({ id: t('inbox.empty'), defaultMessage: 'No conversations yet' })}
-            />
-          </Box>
-        </Flex>
-      </Layouts.Content>
-    </Page.Main>
+    <AgentSocketProvider>
+      <Inbox api={api} me={me} />
+    </AgentSocketProvider>
   );
+};
+
+function useAgents(api: InboxApi): AgentRef[] {
+  const [agents, setAgents] = React.useState<AgentRef[]>([]);
+  React.useEffect(() => {
+    api
+      .agents()
+      .then(setAgents)
+      .catch(() => setAgents([]));
+  }, [api]);
+  return agents;
+}
+
+const Inbox = ({ api, me }: { api: InboxApi; me: Me }) => {
+  const tr = useT();
+  const params = useParams<{ folder: string; documentId?: string }>();
+  const navigate = useNavigate();
+  const socket = useAgentSocket();
+  const { toggleNotification } = useNotification();
+  const folder: InboxFolder | null = isInboxFolder(params.folder) ? params.folder : null;
+  const documentId = params.documentId;
+  const [search, setSearch] = React.useState('');
+  React.useEffect(() => setSearch(''), [folder]);
+  const list = useFolderList(api, folder ?? 'unassigned', search, me.id);
+  const agents = useAgents(api);
+
+  const openConversation = React.useCallback(
+    (id: string) => {
+      // The conversation's folder comes from the server's answer, never from the notification's kind.
+      api
+        .get(id)
+        .then((detail) => navigate(inboxPath(folderOf(detail, me.id) ?? folder ?? 'unassigned', id)))
+        .catch((e: unknown) => toggleNotification({ type: 'warning', message: apiProblem(e).message }));
+    },
+    [api, navigate, me.id, folder, toggleNotification],
+  );
+  const isOpen = React.useCallback((id: string) => id === documentId, [documentId]);
+  useDesktopNotifications(socket, openConversation, { isOpen });
+
+  if (!folder) return <Navigate to={inboxPath('unassigned')} replace />;
+
+  return (
+    <Layouts.Root
+      sideNav={
+        <PluginNav
+          inboxSection={<FolderSection counts={list.counts} linkTo={(name) => inboxPath(name)} />}
+          footer={<AvailabilityToggle api={api} />}
+        />
+      }
+    >
+      <Page.Main>
+        <Page.Title>{tr('inbox.title', 'Inbox')}</Page.Title>
+        <Flex direction="column" alignItems="stretch" height="100vh">
+          <NotificationPermissionPrompt />
+          <Flex alignItems="stretch" flex="1" minHeight={0}>
+            <Box width="300px" flex="0 0 300px" background="neutral0" borderColor="neutral150" borderStyle="solid" borderWidth="0 1px 0 0">
+              <Flex direction="column" alignItems="stretch" height="100%">
+                <Box paddingLeft={4} paddingRight={4} paddingTop={4} paddingBottom={2}>
+                  <Typography variant="beta" tag="h1">
+                    {tr(`inbox.folder.${folder}`, folder)}
+                  </Typography>
+                </Box>
+                <Box flex="1" minHeight={0}>
+                  <ConversationList
+                    folder={folder}
+                    rows={list.rows}
+                    loading={list.loading}
+                    error={list.error}
+                    hasMore={list.hasMore}
+                    selected={documentId}
+                    search={search}
+                    onSearch={setSearch}
+                    onLoadMore={() => void list.loadMore()}
+                    linkTo={(id) => inboxPath(folder, id)}
+                  />
+                </Box>
+              </Flex>
+            </Box>
+            <Box flex="1" minWidth={0}>
+              {documentId ? (
+                <OpenConversation
+                  key={documentId}
+                  api={api}
+                  documentId={documentId}
+                  agentId={me.id}
+                  agents={agents}
+                  onGone={() => navigate(inboxPath(folder), { replace: true })}
+                />
+              ) : (
+                <Flex height="100%" justifyContent="center" alignItems="center" background="neutral100">
+                  <EmptyStateLayout content={tr('inbox.pick', 'Pick a conversation to see it here')} />
+                </Flex>
+              )}
+            </Box>
+          </Flex>
+        </Flex>
+      </Page.Main>
+    </Layouts.Root>
+  );
+};
+
+interface OpenConversationProps {
+  api: InboxApi;
+  documentId: string;
+  agentId: number;
+  agents: AgentRef[];
+  onGone: () => void;
+}
+
+/** Loads the open conversation; one the agent may not (or no longer) see closes at once (B6). */
+const OpenConversation = ({ api, documentId, agentId, agents, onGone }: OpenConversationProps) => {
+  const tr = useT();
+  const { toggleNotification } = useNotification();
+  const { state, replace } = useConversation(api, documentId);
+  const gone = state.kind === 'gone';
+  const leave = React.useRef({ onGone, message: tr('inbox.gone', 'This conversation is no longer available to you.') });
+  leave.current = { onGone, message: tr('inbox.gone', 'This conversation is no longer available to you.') };
+  React.useEffect(() => {
+    if (!gone) return;
+    toggleNotification({ type: 'info', message: leave.current.message });
+    leave.current.onGone();
+  }, [gone, toggleNotification]);
+
+  if (state.kind === 'loading' || state.kind === 'gone') {
+    return (
+      <Flex height="100%" justifyContent="center" alignItems="center">
+        <Loader small>{tr('inbox.loading', 'Loading…')}</Loader>
+      </Flex>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <Box padding={6}>
+        <Typography textColor="danger600">{state.message}</Typography>
+      </Box>
+    );
+  }
+  return <ChatWindow api={api} conversation={state.detail} agentId={agentId} agents={agents} onChange={replace} />;
 };

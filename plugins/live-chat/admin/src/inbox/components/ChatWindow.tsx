@@ -1,0 +1,114 @@
+import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
+import * as React from 'react';
+import type { AgentRef, ConversationDetail } from '../../../../shared/contracts/conversations';
+import { agentMaySend } from '../../../../shared/domain/messaging';
+import type { InboxApi } from '../../api/inbox';
+import { useT } from '../../hooks/useT';
+import { useVisitorName } from '../format';
+import { useTimeline } from '../hooks/useTimeline';
+import { SidePanel } from '../side-panel';
+import { ChatHeader } from './ChatHeader';
+import { Composer } from './Composer';
+import { MessageBubble } from './MessageBubble';
+import { TimelineEvent } from './TimelineEvent';
+
+interface Props {
+  api: InboxApi;
+  conversation: ConversationDetail;
+  agentId: number;
+  agents: AgentRef[];
+  onChange: (detail: ConversationDetail) => void;
+}
+
+/** Close enough to the bottom that a new message should scroll into view. */
+const STICK_TO_BOTTOM_PX = 120;
+
+/**
+ * One conversation: header with its actions, the timeline of messages and events (B7) with
+ * typing and read state (E3), the composer while the agent may write (none once closed, B8), and
+ * the side panel on the right (C1, C2), which stays editable after closing.
+ */
+export const ChatWindow = ({ api, conversation, agentId, agents, onChange }: Props) => {
+  const tr = useT();
+  const visitorName = useVisitorName();
+  const isAssignee = conversation.status === 'assigned' && conversation.assignee?.id === agentId;
+  const timeline = useTimeline(api, conversation.documentId, { isAssignee, visitorReadSeq: conversation.visitorReadSeq });
+  // The shared rule decides whether this agent may write; its refusal explains why not.
+  const refusal = agentMaySend(
+    { status: conversation.status, assigneeId: conversation.assignee?.id ?? null, assignedAt: null, closedAt: null, waitDeadlineAt: null, missedAt: null },
+    agentId,
+  );
+
+  const scroller = React.useRef<HTMLDivElement>(null);
+  const stick = React.useRef(true);
+  const count = timeline.entries.length + timeline.pending.length;
+  React.useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element && stick.current) element.scrollTop = element.scrollHeight;
+  }, [count, timeline.visitorTyping]);
+
+  return (
+    <Flex alignItems="stretch" height="100%" minHeight={0}>
+      <Flex direction="column" alignItems="stretch" flex="1" minWidth={0} background="neutral100">
+        <ChatHeader api={api} conversation={conversation} agents={agents} onChange={onChange} />
+        <Box
+          ref={scroller}
+          flex="1"
+          overflow="auto"
+          padding={4}
+          role="log"
+          aria-label={tr('inbox.chat.timeline', 'Conversation')}
+          onScroll={(e: React.UIEvent<HTMLDivElement>) => {
+            const element = e.currentTarget;
+            stick.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_TO_BOTTOM_PX;
+          }}
+        >
+          {timeline.hasOlder ? (
+            <Flex justifyContent="center" paddingBottom={2}>
+              <Button variant="tertiary" size="S" onClick={() => void timeline.loadOlder()}>
+                {tr('inbox.chat.loadOlder', 'Load older messages')}
+              </Button>
+            </Flex>
+          ) : null}
+          {timeline.loading ? (
+            <Flex justifyContent="center" padding={4}>
+              <Loader small>{tr('inbox.loading', 'Loading…')}</Loader>
+            </Flex>
+          ) : null}
+          {timeline.error ? <Typography textColor="danger600">{timeline.error}</Typography> : null}
+          {timeline.entries.map((entry) =>
+            entry.kind === 'event' ? (
+              <TimelineEvent key={entry.seq} entry={entry} />
+            ) : (
+              <MessageBubble key={entry.seq} kind="stored" entry={entry} readByVisitor={timeline.readByVisitor} />
+            ),
+          )}
+          {timeline.pending.map((message) => (
+            <MessageBubble key={message.clientId} kind="pending" message={message} onRetry={timeline.retry} />
+          ))}
+        </Box>
+        <Box paddingLeft={4} paddingRight={4} minHeight="20px" aria-live="polite">
+          {timeline.visitorTyping ? (
+            <Typography variant="pi" textColor="neutral600" style={{ fontStyle: 'italic' }}>
+              {tr('inbox.chat.typing', '{name} is typing…', { name: visitorName(conversation) })}
+            </Typography>
+          ) : null}
+        </Box>
+        {refusal === null ? (
+          <Composer onSend={timeline.send} onTyping={timeline.notifyTyping} />
+        ) : (
+          <Box padding={4} background="neutral0" borderColor="neutral150" borderStyle="solid" borderWidth="1px 0 0 0">
+            <Typography variant="omega" textColor="neutral600" data-testid="composer-note">
+              {conversation.status === 'closed'
+                ? tr('inbox.chat.closedNote', 'This conversation is closed. It cannot be reopened, but its details can still be edited.')
+                : tr('inbox.chat.assignFirst', 'Assign the conversation to yourself to reply.')}
+            </Typography>
+          </Box>
+        )}
+      </Flex>
+      <Box width="320px" flex="0 0 320px" overflow="auto" background="neutral0" borderColor="neutral150" borderStyle="solid" borderWidth="0 0 0 1px">
+        <SidePanel conversation={conversation} onChange={onChange} />
+      </Box>
+    </Flex>
+  );
+};

@@ -1,0 +1,34 @@
+import { Badge } from '@strapi/design-system';
+import { SubNav } from '@strapi/strapi/admin';
+import type { FolderCounts } from '../../../../shared/contracts/conversations';
+import { useT } from '../../hooks/useT';
+import { INBOX_FOLDERS } from '../state/conversation-list';
+
+/** The inbox folders in the side navigation, each with its live count (B1, B3, B8). */
+export const FolderSection = ({ counts, linkTo }: { counts: FolderCounts | null; linkTo: (folder: string) => string }) => {
+  const tr = useT();
+  const labels = {
+    unassigned: tr('inbox.folder.unassigned', 'Unassigned'),
+    mine: tr('inbox.folder.mine', 'My conversations'),
+    closed: tr('inbox.folder.closed', 'Closed conversations'),
+  };
+  return (
+    <SubNav.Section label={tr('inbox.title', 'Inbox')}>
+      {INBOX_FOLDERS.map((folder) => (
+        <SubNav.Link
+          key={folder}
+          to={linkTo(folder)}
+          label={labels[folder]}
+          data-folder={folder}
+          endAction={
+            counts ? (
+              <Badge data-count={folder} aria-label={tr('inbox.folder.count', '{count} conversations', { count: counts[folder] })}>
+                {counts[folder]}
+              </Badge>
+            ) : null
+          }
+        />
+      ))}
+    </SubNav.Section>
+  );
+};

@@ -1,0 +1,87 @@
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { ArrowClockwise } from '@strapi/icons';
+import type { TimelineEntry } from '../../../../shared/contracts/conversations';
+import { useT } from '../../hooks/useT';
+import { useInboxTime } from '../format';
+import type { PendingMessage } from '../state/timeline';
+import { MessageBody } from './MessageBody';
+
+type Props =
+  | { kind: 'stored'; entry: TimelineEntry; readByVisitor: number }
+  | { kind: 'pending'; message: PendingMessage; onRetry: (clientId: string) => void };
+
+/**
+ * One chat message. The agents' own are on the right with their delivery state (E2, E3):
+ * sending, sent, seen by the visitor, or failed with a retry.
+ */
+export const MessageBubble = (props: Props) => {
+  const tr = useT();
+  const time = useInboxTime();
+  const outgoing = props.kind === 'pending' || props.entry.authorKind === 'agent';
+  const body = props.kind === 'pending' ? props.message.body : props.entry.body ?? '';
+  const author =
+    props.kind === 'pending'
+      ? null
+      : props.entry.authorName ?? (props.entry.authorKind === 'bot' ? tr('inbox.message.bot', 'Bot') : tr('inbox.visitor.anonymous', 'Visitor'));
+
+  let status: React.ReactNode = null;
+  if (props.kind === 'pending') {
+    status =
+      props.message.status === 'sending' ? (
+        <Typography variant="pi" textColor="neutral500">{tr('inbox.message.sending', 'Sending…')}</Typography>
+      ) : (
+        <Flex gap={2} alignItems="center">
+          <Typography variant="pi" textColor="danger600" title={props.message.error ?? undefined}>
+            {tr('inbox.message.failed', 'Not sent')}
+          </Typography>
+          <Button variant="danger-light" size="S" startIcon={<ArrowClockwise />} onClick={() => props.onRetry(props.message.clientId)}>
+            {tr('inbox.message.retry', 'Retry')}
+          </Button>
+        </Flex>
+      );
+  } else if (props.entry.authorKind === 'agent') {
+    const seen = props.entry.seq <= props.readByVisitor;
+    status = (
+      <Typography variant="pi" textColor="neutral500">
+        {seen ? tr('inbox.message.seen', 'Seen') : tr('inbox.message.sent', 'Sent')}
+      </Typography>
+    );
+  }
+
+  return (
+    <Flex
+      direction="column"
+      alignItems={outgoing ? 'flex-end' : 'flex-start'}
+      paddingTop={1}
+      paddingBottom={1}
+      data-message={props.kind === 'pending' ? props.message.clientId : props.entry.clientId}
+      data-status={props.kind === 'pending' ? props.message.status : 'stored'}
+    >
+      {author ? (
+        <Typography variant="pi" textColor="neutral600">
+          {author}
+          {props.kind === 'stored' ? (
+            <>
+              {' · '}
+              <time dateTime={props.entry.createdAt}>{time(props.entry.createdAt)}</time>
+            </>
+          ) : null}
+        </Typography>
+      ) : null}
+      <Box
+        maxWidth="75%"
+        paddingTop={2}
+        paddingBottom={2}
+        paddingLeft={3}
+        paddingRight={3}
+        hasRadius
+        background={outgoing ? 'primary600' : 'neutral150'}
+        color={outgoing ? 'neutral0' : 'neutral800'}
+        style={{ opacity: props.kind === 'pending' && props.message.status === 'sending' ? 0.7 : 1 }}
+      >
+        <MessageBody body={body} />
+      </Box>
+      {status}
+    </Flex>
+  );
+};

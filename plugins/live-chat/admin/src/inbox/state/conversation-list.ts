@@ -1,0 +1,91 @@
+/**
+ * The folder list as pure functions over plain data, so the real-time rules of the list are unit
+ * tested without a browser. Rows only ever come from the server (a page, or a socket upsert): these
+ * functions place, move and drop rows, they never invent one (B6).
+ */
+import type { ConversationFolder, ConversationSummary, TimelineEntry } from '../../../../shared/contracts/conversations';
+import { richTextToPlainText } from '../../../../shared/domain/rich-text';
+import { markupToRichText } from '../../utils/rich-text-markup';
+
+/** The folders the inbox shows, in menu order (B3, B8). */
+export const INBOX_FOLDERS = ['unassigned', 'mine', 'closed'] as const satisfies readonly ConversationFolder[];
+export type InboxFolder = (typeof INBOX_FOLDERS)[number];
+
+export const isInboxFolder = (value: unknown): value is InboxFolder =>
+  typeof value === 'string' && (INBOX_FOLDERS as readonly string[]).includes(value);
+
+/**
+ * Which inbox folder a conversation the agent was sent belongs in, mirroring the server's folder
+ * filters (repositories/conversations.ts `whereFolder`); null for a chat another agent holds,
+ * which only see-all admins receive and which none of the three folders lists.
+ */
+export function folderOf(conversation: Pick<ConversationSummary, 'status' | 'assignee'>, agentId: number): InboxFolder | null {
+  switch (conversation.status) {
+    case 'unassigned':
+      return 'unassigned';
+    case 'closed':
+      return 'closed';
+    case 'assigned':
+      return conversation.assignee?.id === agentId ? 'mine' : null;
+  }
+}
+
+/** The list's order: newest activity first (the server's order too). */
+export const activityOf = (row: ConversationSummary): string => row.lastActivityAt ?? row.createdAt;
+
+function byActivity(a: ConversationSummary, b: ConversationSummary): number {
+  const diff = Date.parse(activityOf(b)) - Date.parse(activityOf(a));
+  return diff !== 0 ? diff : a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0;
+}
+
+export interface ListState {
+  rows: ConversationSummary[];
+  /** More rows wait on the server beyond the last loaded one. */
+  hasMore: boolean;
+}
+
+/** Appends a fetched page; a row already present (moved in by a socket event) is kept once. */
+export function appendPage(state: ListState, page: ConversationSummary[], hasMore: boolean): ListState {
+  const seen = new Set(state.rows.map((row) => row.documentId));
+  return { rows: [...state.rows, ...page.filter((row) => !seen.has(row.documentId))].sort(byActivity), hasMore };
+}
+
+/**
+ * A conversation changed (B1, B3, B5, B8): it is placed in the list when it belongs to `folder`,
+ * and dropped when it moved out. A row that would sort after the loaded page while more pages
+ * remain is left for the next page, so paging neither skips nor repeats it.
+ */
+export function applyUpsert(state: ListState, conversation: ConversationSummary, folder: InboxFolder, agentId: number): ListState {
+  const rest = state.rows.filter((row) => row.documentId !== conversation.documentId);
+  if (folderOf(conversation, agentId) !== folder) {
+    return rest.length === state.rows.length ? state : { ...state, rows: rest };
+  }
+  const last = rest[rest.length - 1];
+  if (state.hasMore && last && byActivity(conversation, last) > 0) return { ...state, rows: rest };
+  return { ...state, rows: [...rest, conversation].sort(byActivity) };
+}
+
+/** The agent may no longer see it (B6): it leaves the list at once. */
+export function applyRemoved(state: ListState, documentId: string): ListState {
+  const rows = state.rows.filter((row) => row.documentId !== documentId);
+  return rows.length === state.rows.length ? state : { ...state, rows };
+}
+
+/** One line of a message for a list row (rich-text markup reduced to its text). */
+export const previewOf = (body: string): string => richTextToPlainText(markupToRichText(body)).replace(/\s+/g, ' ').trim();
+
+/**
+ * A new timeline entry of a listed conversation: its activity time, last seq and (for a message)
+ * preview move, and the row rises to the top. Entries of unlisted conversations change nothing.
+ */
+export function applyEntry(state: ListState, documentId: string, entry: TimelineEntry): ListState {
+  const row = state.rows.find((candidate) => candidate.documentId === documentId);
+  if (!row || entry.seq <= row.lastMessageSeq) return state;
+  const updated: ConversationSummary = {
+    ...row,
+    lastActivityAt: entry.createdAt,
+    lastMessageSeq: entry.seq,
+    lastMessagePreview: entry.kind === 'text' && entry.body !== null ? previewOf(entry.body) : row.lastMessagePreview,
+  };
+  return { ...state, rows: state.rows.map((candidate) => (candidate === row ? updated : candidate)).sort(byActivity) };
+}

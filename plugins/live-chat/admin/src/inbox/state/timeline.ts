@@ -1,0 +1,58 @@
+/**
+ * The chat window's timeline as pure functions (E2): entries are keyed by their server `seq`, so a
+ * message that arrives twice (socket broadcast and ack, or a `sync` after a reconnect) is shown
+ * once, and outgoing messages wait in `pending` until the server's copy arrives.
+ */
+import type { TimelineEntry } from '../../../../shared/contracts/conversations';
+
+/** A message the agent wrote that the server has not confirmed (yet). */
+export interface PendingMessage {
+  clientId: string;
+  body: string;
+  status: 'sending' | 'failed';
+  /** The refusal or transport error, shown beside "failed". */
+  error: string | null;
+}
+
+export interface TimelineState {
+  entries: TimelineEntry[];
+  pending: PendingMessage[];
+}
+
+export const emptyTimeline: TimelineState = { entries: [], pending: [] };
+
+/** The highest seq held: the point a `sync` continues from after a reconnect. */
+export const lastSeqOf = (state: TimelineState): number => state.entries[state.entries.length - 1]?.seq ?? 0;
+
+/** Merges entries in seq order, each seq once; confirmed messages leave `pending`. */
+export function mergeEntries(state: TimelineState, incoming: readonly TimelineEntry[]): TimelineState {
+  if (incoming.length === 0) return state;
+  const bySeq = new Map(state.entries.map((entry) => [entry.seq, entry]));
+  for (const entry of incoming) bySeq.set(entry.seq, entry);
+  const confirmed = new Set(incoming.map((entry) => entry.clientId));
+  return {
+    entries: [...bySeq.values()].sort((a, b) => a.seq - b.seq),
+    pending: state.pending.filter((message) => !confirmed.has(message.clientId)),
+  };
+}
+
+/** A new outgoing message, or a retry of a failed one (same clientId: the server stores it once). */
+export function markSending(state: TimelineState, clientId: string, body: string): TimelineState {
+  const others = state.pending.filter((message) => message.clientId !== clientId);
+  return { ...state, pending: [...others, { clientId, body, status: 'sending', error: null }] };
+}
+
+/** The send failed (refused, timed out, offline): the message stays with a retry. */
+export function markFailed(state: TimelineState, clientId: string, error: string): TimelineState {
+  return {
+    ...state,
+    pending: state.pending.map((message) => (message.clientId === clientId ? { ...message, status: 'failed', error } : message)),
+  };
+}
+
+/** A random client id in the server's format (8–64 of `[A-Za-z0-9_-]`, shared/domain/messaging.ts). */
+export function newClientId(): string {
+  // getRandomValues, not randomUUID: the latter exists only on https / localhost pages.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `agent-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
