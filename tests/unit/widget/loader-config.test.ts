@@ -1,0 +1,34 @@
+import { readConfig } from '../../../widget/src/loader/config';
+
+/** E1/E5: what the loader reads from the snippet. */
+const snippet = { playbook: null, lang: null, pageLang: null, href: 'https://shop.example/pricing?plan=pro#faq' };
+
+describe('readConfig', () => {
+  it('finds Strapi from the script src and keeps the page without its fragment', () => {
+    expect(readConfig({ ...snippet, src: 'https://cms.example.com/live-chat/widget.js' })).toEqual({
+      base: 'https://cms.example.com',
+      playbook: null,
+      language: 'en',
+      page: 'https://shop.example/pricing?plan=pro',
+    });
+  });
+
+  it('supports a Strapi behind a path prefix, a cache-busting query and the data attributes', () => {
+    const config = readConfig({ ...snippet, src: 'https://example.com/cms/live-chat/widget.js?v=2', playbook: ' abc123 ', lang: 'it', pageLang: 'sv' });
+    expect(config).toMatchObject({ base: 'https://example.com/cms', playbook: 'abc123', language: 'it' });
+  });
+
+  it('takes the page language when the snippet gives none', () => {
+    expect(readConfig({ ...snippet, src: 'https://cms.example.com/live-chat/widget.js', pageLang: 'sv-SE' })?.language).toBe('sv');
+  });
+
+  it('refuses a script that is not the widget URL', () => {
+    expect(readConfig({ ...snippet, src: 'https://cms.example.com/other.js' })).toBeNull();
+    expect(readConfig({ ...snippet, src: 'not a url' })).toBeNull();
+  });
+
+  it('caps the page URL at the server\'s 2048 characters', () => {
+    const long = `https://shop.example/${'a'.repeat(5000)}`;
+    expect(readConfig({ ...snippet, src: 'https://cms.example.com/live-chat/widget.js', href: long })?.page).toHaveLength(2048);
+  });
+});

@@ -1,0 +1,352 @@
+/**
+ * The chat's behaviour (E1–E4, B4, B9): open a visitor session, resume an open conversation or run
+ * the page's playbook, then the live chat over Socket.IO. Messages show at once as "sending" and
+ * are confirmed by the server's ack; after any reconnect the widget asks for everything after the
+ * last seq it holds, so nothing is lost or shown twice.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { TimelineEntry } from '../../../plugins/live-chat/shared/contracts/conversations';
+import type { Awaiting, Display } from '../../../plugins/live-chat/shared/domain/playbook-flow';
+import {
+  NAMESPACES,
+  SOCKET_PATH,
+  type VisitorClientEvents,
+  type VisitorConversation,
+  type VisitorServerEvents,
+} from '../../../plugins/live-chat/shared/events';
+import type { WidgetMessage } from '../contract';
+import type { ChatController, MountOptions } from '../mount';
+import { HttpError, addStyles, openSession, post } from '../http';
+import { format } from '../i18n/languages';
+import { CHAT_STRINGS } from '../i18n/strings';
+import { MessageStore, newClientId, type ChatItem } from './store';
+import { CHAT_CSS } from './styles';
+import { createView, type FieldProblems } from './view';
+
+/** What POST /live-chat/widget/flow answers (docs/api.md, "Widget API"). */
+interface FlowAnswer {
+  playbook: { documentId: string; name: string };
+  show: Display[];
+  awaiting: Awaiting;
+  conversationDocumentId: string | null;
+}
+type FlowInput =
+  | { type: 'start' | 'wait_expired' | 'agent_joined' }
+  | { type: 'button'; buttonId: string }
+  | { type: 'capture'; values: Record<string, string> };
+type Phase = 'starting' | 'flow' | 'waiting' | 'missed' | 'live' | 'closed';
+
+const ACK_TIMEOUT_MS = 10_000;
+const TYPING_IDLE_MS = 3_000;
+const AGENT_TYPING_TTL_MS = 8_000;
+
+export function mountChat({ root, config, emit, requestClose }: MountOptions): ChatController {
+  const t = CHAT_STRINGS[config.language];
+  const store = new MessageStore();
+  addStyles(root, CHAT_CSS);
+  const view = createView(root, t, { send, retry, typing: visitorTyping, close: requestClose });
+
+  let token = '';
+  let socket: Socket<VisitorServerEvents, VisitorClientEvents> | null = null;
+  let phase: Phase = 'starting';
+  let conversationId: string | null = null;
+  /** Conversations the visitor left behind (closed, then "new chat"): their sync answers are ignored. */
+  const retired = new Set<string>();
+  let playbookId = config.playbook;
+  let connected = false;
+  let isOpen = false;
+  let readSent = 0;
+  let typingSent = false;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  let agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const refresh = () => {
+    const text = {
+      starting: t.connecting,
+      flow: '',
+      waiting: t.waiting,
+      missed: '',
+      live: t.online,
+      closed: t.closed,
+    }[phase];
+    view.setStatus(socket && !connected && phase !== 'closed' ? t.reconnecting : text);
+    view.setComposer(conversationId !== null && phase !== 'closed' && phase !== 'flow');
+  };
+
+  // --- the playbook (A1–A8) ------------------------------------------------------------------
+
+  async function step(input: FlowInput, quiet = false): Promise<FlowAnswer | null> {
+    try {
+      const body = { ...(playbookId ? { playbookDocumentId: playbookId } : {}), page: config.page, input };
+      const answer = await post<FlowAnswer>(config.base, 'flow', body, token);
+      playbookId = answer.playbook.documentId; // later steps continue the same playbook
+      show(answer);
+      return answer;
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 400 && input.type === 'capture') throw error;
+      if (!quiet) view.addNote(error instanceof HttpError && error.status === 404 ? t.unavailable : t.error);
+      return null;
+    }
+  }
+
+  function show(answer: FlowAnswer): void {
+    for (const item of answer.show) {
+      if (item.kind === 'message') view.addBot(item.richText);
+      else if (item.kind === 'live_chat_online' || item.kind === 'live_chat_offline') view.addBot(item.message);
+      else if (item.kind === 'question') view.addQuestion(item, async (buttonId) => (await step({ type: 'button', buttonId })) !== null);
+      else view.addCapture(item, submitCapture);
+    }
+    const started = answer.conversationDocumentId;
+    if (started && started !== conversationId && !retired.has(started)) {
+      conversationId = started;
+      emit('conversation:started', { documentId: started });
+      connect();
+    }
+    if (answer.awaiting === 'agent' && phase !== 'live') phase = 'waiting';
+    else if (phase === 'starting') phase = 'flow';
+    refresh();
+  }
+
+  /** A6: the server validates (the shared capture rules); its field errors come back inline. */
+  async function submitCapture(values: Record<string, string>): Promise<FieldProblems | null> {
+    const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+    try {
+      return (await step({ type: 'capture', values: given })) ? null : {};
+    } catch (error) {
+      const problems: FieldProblems = {};
+      const errors = error instanceof HttpError ? (error.body?.error?.details?.errors ?? []) : [];
+      for (const { path } of errors) {
+        const field = path[0] === 'values' ? path[1] : undefined;
+        if (field) problems[field] = values[field] ? 'invalid' : 'required';
+      }
+      return problems;
+    }
+  }
+
+  async function startFlow(): Promise<void> {
+    phase = 'starting';
+    view.setTitle(t.botName);
+    refresh();
+    if (!(await step({ type: 'start' }))) phase = 'flow';
+    refresh();
+  }
+
+  function newChat(): void {
+    if (conversationId) retired.add(conversationId);
+    conversationId = null;
+    store.clear();
+    view.clear();
+    readSent = 0;
+    void startFlow();
+  }
+
+  // --- the live chat (E2, E3, B4, B9) --------------------------------------------------------
+
+  function connect(): void {
+    if (socket) return;
+    const base = new URL(config.base);
+    socket = io(`${base.origin}${NAMESPACES.visitor}`, {
+      path: `${base.pathname.replace(/\/$/, '')}${SOCKET_PATH}`,
+      // A function, so a reconnect after a session refresh sends the current token.
+      auth: (cb) => cb({ token }),
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+    });
+    socket.on('connect', () => {
+      connected = true;
+      refresh();
+      sync();
+    });
+    socket.on('disconnect', () => {
+      connected = false;
+      refresh();
+    });
+    socket.on('connect_error', (error) => {
+      connected = false;
+      refresh();
+      // Refused by the server (not a network failure): socket.io will not retry on its own.
+      if (socket && !socket.active && error.message === 'unauthorized') void reauthenticate();
+    });
+    socket.on('timeline:entry', (entry) => apply([entry], true));
+    socket.on('conversation:updated', applyConversation);
+    socket.on('agent:joined', ({ agentName }) => {
+      joined(agentName);
+      void step({ type: 'agent_joined' }, true); // the flow is over: the chat is live
+    });
+    socket.on('conversation:offline', ({ offlineMessage }) => void offline(offlineMessage));
+    socket.on('typing', ({ typing }) => agentTyping(typing));
+    socket.on('read', ({ upToSeq }) => {
+      store.markReadByAgent(upToSeq);
+      view.syncMessages(store.list());
+    });
+  }
+
+  async function reauthenticate(): Promise<void> {
+    try {
+      token = (await openSession(config.base, config.page, config.language)).token;
+      socket?.connect();
+    } catch {
+      view.setStatus(t.error);
+    }
+  }
+
+  /** E2: everything after the last seq held, from the database, after every (re)connect. */
+  function sync(): void {
+    socket?.timeout(ACK_TIMEOUT_MS).emit('sync', { afterSeq: store.lastSeq }, (error, ack) => {
+      if (error || !ack.ok) return;
+      const { conversation, entries } = ack.data;
+      if (!conversation || retired.has(conversation.documentId)) return;
+      if (conversationId !== null && conversation.documentId !== conversationId) return;
+      apply(entries, true);
+      applyConversation(conversation);
+    });
+  }
+
+  function toMessage(item: ChatItem): WidgetMessage {
+    return { seq: item.seq ?? 0, author: item.authorKind, authorName: item.authorName, body: item.body ?? '', createdAt: item.createdAt };
+  }
+
+  /** Adds entries (each once), tells the host page about new messages, and sends the read receipt. */
+  function apply(entries: TimelineEntry[], announce: boolean): void {
+    for (const entry of entries) {
+      const result = store.receive(entry);
+      if (result.change === 'duplicate') continue;
+      if (result.item.authorKind === 'agent') agentTyping(false);
+      if (announce && result.item.kind === 'text') emit('message', toMessage(result.item));
+    }
+    view.syncMessages(store.list());
+    markRead();
+  }
+
+  function applyConversation(conversation: VisitorConversation): void {
+    if (retired.has(conversation.documentId)) return;
+    if (conversationId !== null && conversation.documentId !== conversationId) return;
+    conversationId = conversation.documentId;
+    store.markReadByAgent(conversation.agentReadSeq);
+    view.syncMessages(store.list());
+    if (conversation.status === 'closed') closed();
+    else if (conversation.agentName) joined(conversation.agentName);
+    else if (phase !== 'missed') phase = conversation.missed ? 'missed' : 'waiting';
+    refresh();
+  }
+
+  /** B4: the agent's name replaces the bot's. */
+  function joined(agentName: string): void {
+    if (phase === 'closed') return;
+    phase = 'live';
+    view.setTitle(agentName);
+    refresh();
+  }
+
+  function closed(): void {
+    if (phase === 'closed') return;
+    phase = 'closed';
+    agentTyping(false);
+    refresh();
+    view.addAction(t.newChat, newChat);
+  }
+
+  /** B9: nobody took the chat in time: the offline message, then the playbook's offline path (A7). */
+  async function offline(offlineMessage: unknown): Promise<void> {
+    if (phase === 'closed' || phase === 'live') return;
+    phase = 'missed';
+    refresh();
+    if (!(await step({ type: 'wait_expired' }, true)) && offlineMessage) view.addBot(offlineMessage);
+  }
+
+  function send(text: string): void {
+    const clientId = newClientId((bytes) => crypto.getRandomValues(bytes));
+    if (!store.addPending(clientId, text, new Date())) return;
+    view.syncMessages(store.list());
+    stopTyping();
+    deliver(clientId, text);
+  }
+
+  /** The same client id on every attempt: a retry of a message the server already stored returns it, never a copy. */
+  function deliver(clientId: string, body: string): void {
+    socket?.timeout(ACK_TIMEOUT_MS).emit('message:send', { clientId, body }, (error, ack) => {
+      if (error || !ack.ok) store.fail(clientId);
+      else apply([ack.data], true);
+      view.syncMessages(store.list());
+    });
+  }
+
+  function retry(clientId: string): void {
+    const item = store.retrying(clientId);
+    if (!item) return;
+    view.syncMessages(store.list());
+    deliver(clientId, item.body ?? '');
+  }
+
+  // --- typing and read receipts (E3) ---------------------------------------------------------
+
+  function visitorTyping(): void {
+    if (!socket?.connected || !conversationId) return;
+    if (!typingSent) socket.emit('typing', { typing: true });
+    typingSent = true;
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(stopTyping, TYPING_IDLE_MS);
+  }
+
+  function stopTyping(): void {
+    clearTimeout(typingTimer);
+    if (typingSent && socket?.connected) socket.emit('typing', { typing: false });
+    typingSent = false;
+  }
+
+  function agentTyping(typing: boolean): void {
+    clearTimeout(agentTypingTimer);
+    view.setTyping(typing ? format(t.typing, { name: phase === 'live' ? view.title() : t.agent }) : null);
+    if (typing) agentTypingTimer = setTimeout(() => view.setTyping(null), AGENT_TYPING_TTL_MS);
+  }
+
+  /** The visitor has read what is on screen: only while the panel is open and the tab visible. */
+  function markRead(): void {
+    const last = store.lastIncomingSeq;
+    if (!isOpen || document.visibilityState !== 'visible' || !socket?.connected || last <= readSent) return;
+    readSent = last;
+    socket.emit('read', { seq: last });
+  }
+  document.addEventListener('visibilitychange', markRead);
+
+  // --- boot ----------------------------------------------------------------------------------
+
+  const ready = (async () => {
+    try {
+      const session = await openSession<VisitorConversation>(config.base, config.page, config.language);
+      token = session.token;
+      const current = session.conversation;
+      if (current && current.status !== 'closed') {
+        // E4: a returning visitor resumes their open conversation; its history comes with the first sync.
+        conversationId = current.documentId;
+        applyConversation(current);
+        connect();
+      } else {
+        await startFlow();
+      }
+    } catch {
+      phase = 'flow';
+      refresh();
+      view.addNote(t.error);
+    }
+  })();
+
+  refresh();
+  return {
+    open() {
+      isOpen = true;
+      view.setOpen(true);
+      view.focusInside();
+      markRead();
+      // Once the first step rendered, move focus to what the visitor can act on (unless they already did).
+      void ready.then(() => {
+        if (isOpen && view.focusIsIdle()) view.focusInside();
+      });
+    },
+    close() {
+      isOpen = false;
+      stopTyping();
+      view.setOpen(false);
+    },
+  };
+}

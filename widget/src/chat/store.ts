@@ -1,0 +1,137 @@
+/**
+ * The chat's messages as the visitor sees them (E2, E3): stored entries in `seq` order, then the
+ * visitor's own messages that are still on their way, in the order they were written. An entry is
+ * identified by its `seq` and, for the sender, by its client id, so an entry that arrives twice
+ * (live event, ack, catch-up sync) is shown once, and a retried send never shows twice. Pure.
+ */
+import type { TimelineEntry } from '../../../plugins/live-chat/shared/contracts/conversations';
+
+export type DeliveryStatus = 'sending' | 'sent' | 'read' | 'failed';
+
+export interface ChatItem {
+  clientId: string;
+  /** Null until the server stored it. */
+  seq: number | null;
+  kind: TimelineEntry['kind'];
+  authorKind: TimelineEntry['authorKind'];
+  authorName: string | null;
+  body: string | null;
+  event: TimelineEntry['event'];
+  createdAt: string;
+  /** Delivery state of the visitor's own messages; null for everyone else's entries. */
+  status: DeliveryStatus | null;
+}
+
+/** What `receive` did: a new entry, the server's copy of a pending message of ours, or nothing. */
+export type ReceiveResult = { change: 'added' | 'confirmed'; item: ChatItem } | { change: 'duplicate'; item: null };
+
+const isOwn = (item: { authorKind: string }) => item.authorKind === 'visitor';
+
+export class MessageStore {
+  private items: ChatItem[] = [];
+  private agentReadSeq = 0;
+
+  /** Every entry in display order. */
+  list(): readonly ChatItem[] {
+    return this.items;
+  }
+
+  /** The highest stored seq held: what a catch-up `sync` asks to continue after. */
+  get lastSeq(): number {
+    let last = 0;
+    for (const item of this.items) if (item.seq !== null && item.seq > last) last = item.seq;
+    return last;
+  }
+
+  /** The highest seq written by someone else (what the visitor's read receipt reports). */
+  get lastIncomingSeq(): number {
+    let last = 0;
+    for (const item of this.items) if (item.seq !== null && !isOwn(item) && item.seq > last) last = item.seq;
+    return last;
+  }
+
+  find(clientId: string): ChatItem | undefined {
+    return this.items.find((item) => isOwn(item) && item.clientId === clientId);
+  }
+
+  /** Shows the visitor's message at once as "sending"; null when that client id is already known. */
+  addPending(clientId: string, body: string, now: Date): ChatItem | null {
+    if (this.find(clientId)) return null;
+    const item: ChatItem = {
+      clientId,
+      seq: null,
+      kind: 'text',
+      authorKind: 'visitor',
+      authorName: null,
+      body,
+      event: null,
+      createdAt: now.toISOString(),
+      status: 'sending',
+    };
+    this.items.push(item);
+    return item;
+  }
+
+  /** A send failed or timed out: the message stays, marked "not sent", ready for a retry. */
+  fail(clientId: string): void {
+    const item = this.find(clientId);
+    if (item && item.seq === null) item.status = 'failed';
+  }
+
+  /** A retry is under way (with the same client id, so the server cannot store it twice). */
+  retrying(clientId: string): ChatItem | null {
+    const item = this.find(clientId);
+    if (!item || item.seq !== null) return null;
+    item.status = 'sending';
+    return item;
+  }
+
+  /** An entry from the server (live event, ack or sync), placed by seq and never shown twice. */
+  receive(entry: TimelineEntry): ReceiveResult {
+    if (this.items.some((item) => item.seq === entry.seq)) return { change: 'duplicate', item: null };
+    const pending = isOwn(entry) ? this.find(entry.clientId) : undefined;
+    if (pending) this.items.splice(this.items.indexOf(pending), 1);
+    const item: ChatItem = {
+      clientId: entry.clientId,
+      seq: entry.seq,
+      kind: entry.kind,
+      authorKind: entry.authorKind,
+      authorName: entry.authorName,
+      body: entry.body,
+      event: entry.event,
+      createdAt: entry.createdAt,
+      status: isOwn(entry) ? (entry.seq <= this.agentReadSeq ? 'read' : 'sent') : null,
+    };
+    const at = this.items.findIndex((other) => other.seq === null || other.seq > entry.seq);
+    this.items.splice(at === -1 ? this.items.length : at, 0, item);
+    return { change: pending ? 'confirmed' : 'added', item };
+  }
+
+  /** E3: the agent has read up to `upToSeq`; the visitor's stored messages up to it show "read". */
+  markReadByAgent(upToSeq: number): ChatItem[] {
+    if (upToSeq <= this.agentReadSeq) return [];
+    this.agentReadSeq = upToSeq;
+    const changed: ChatItem[] = [];
+    for (const item of this.items) {
+      if (isOwn(item) && item.seq !== null && item.seq <= upToSeq && item.status !== 'read') {
+        item.status = 'read';
+        changed.push(item);
+      }
+    }
+    return changed;
+  }
+
+  /** A new conversation starts from seq 1 again. */
+  clear(): void {
+    this.items = [];
+    this.agentReadSeq = 0;
+  }
+}
+
+/** A client id the server accepts (8–64 of [A-Za-z0-9_-]), random enough never to repeat. */
+export function newClientId(random: (bytes: Uint8Array) => Uint8Array): string {
+  const bytes = random(new Uint8Array(16));
+  let id = 'w';
+  for (const byte of bytes) id += byte.toString(16).padStart(2, '0');
+  return id;
+}

@@ -1,0 +1,71 @@
+/** The widget's HTTP calls (POST /live-chat/widget/…), shared by the loader and the chat bundle. */
+
+/** An answer outside 2xx, with Strapi's error body when there is one. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: { error?: { details?: { errors?: Array<{ path: string[] }>; code?: string } } } | null,
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+/** POSTs JSON to a widget route; resolves with the answer's `data`. No cookies: the token is the identity. */
+export async function post<T>(base: string, path: string, body: unknown, token?: string): Promise<T> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(`${base}/live-chat/widget/${path}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+    credentials: 'omit',
+  });
+  const json = await response.json().catch(() => null);
+  if (!response.ok) throw new HttpError(response.status, json);
+  return (json as { data: T }).data;
+}
+
+/** E4: the visitor's signed token lives in the page's localStorage (never in a URL). */
+const TOKEN_KEY = 'live-chat:token';
+
+export function readToken(): string | undefined {
+  try {
+    return localStorage.getItem(TOKEN_KEY) ?? undefined;
+  } catch {
+    return undefined; // storage blocked (privacy mode, sandboxed frame): a session per page load
+  }
+}
+
+export function writeToken(token: string): void {
+  try {
+    localStorage.setItem(TOKEN_KEY, token);
+  } catch {
+    // see readToken
+  }
+}
+
+export interface SessionAnswer<C> {
+  token: string;
+  conversation: C | null;
+}
+
+/** A visitor session: the same visitor for a stored, valid token (E4), a new one otherwise. */
+export async function openSession<C>(base: string, page: string, language: string): Promise<SessionAnswer<C>> {
+  const previous = readToken();
+  const answer = await post<SessionAnswer<C>>(base, 'session', { ...(previous ? { token: previous } : {}), page, language });
+  writeToken(answer.token);
+  return answer;
+}
+
+/** Styles for a shadow root: a constructed sheet where supported (no inline <style> for CSP), else <style>. */
+export function addStyles(root: ShadowRoot, css: string): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.appendChild(style);
+  }
+}

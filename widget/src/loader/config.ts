@@ -1,0 +1,40 @@
+/** Reads the snippet (E1, E5): where Strapi is, which playbook, which language. Pure, for unit tests. */
+import { pickLanguage } from '../i18n/languages';
+import type { WidgetConfig } from '../contract';
+
+export const LOADER_PATH = '/live-chat/widget.js';
+
+export interface SnippetInput {
+  /** The script element's absolute src. */
+  src: string;
+  /** Its data-playbook and data-lang attributes (null when absent). */
+  playbook: string | null;
+  lang: string | null;
+  /** The page's `<html lang>`. */
+  pageLang: string | null;
+  /** The page's URL. */
+  href: string;
+}
+
+/** Null when the script was not loaded from a widget URL (nothing to talk to). */
+export function readConfig(input: SnippetInput): WidgetConfig | null {
+  let src: URL;
+  let page: URL;
+  try {
+    src = new URL(input.src);
+    page = new URL(input.href);
+  } catch {
+    return null;
+  }
+  const at = src.pathname.lastIndexOf(LOADER_PATH);
+  if (at === -1) return null;
+  const playbook = input.playbook?.trim() || null;
+  return {
+    // Everything before /live-chat/widget.js, so a Strapi behind a path prefix works too.
+    base: src.origin + src.pathname.slice(0, at),
+    playbook,
+    language: pickLanguage(input.lang, input.pageLang),
+    // The fragment is the page's own business; the server caps URLs at 2048 characters.
+    page: (page.origin + page.pathname + page.search).slice(0, 2048),
+  };
+}

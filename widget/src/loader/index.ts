@@ -1,0 +1,151 @@
+/**
+ * The script the snippet loads with the page (E1): it reads the snippet, draws the launcher in a
+ * shadow root, exposes `window.LiveChat`, and loads the chat itself only on first open, so a page
+ * pays a few KB until the visitor actually wants to chat.
+ */
+import type { WidgetConfig } from '../contract';
+import type { ChatController, ChatModule } from '../mount';
+import { addStyles, openSession, post } from '../http';
+import { LAUNCHER_STRINGS } from '../i18n/launcher';
+import { createEmitter, runEntry, type LiveChatApi, type QueueEntry } from './api';
+import { readConfig } from './config';
+import { ICON_CHAT, ICON_CLOSE, LOADER_CSS } from './styles';
+
+/** The content-hashed chat bundle's file name, written in by widget/build.mjs. */
+declare const CHAT_FILE: string;
+declare const WIDGET_VERSION: string;
+
+/** Remembers, per tab, that the panel was open, so a reload mid-chat comes back to it (E4). */
+const OPEN_KEY = 'live-chat:open';
+
+function findScript(): HTMLScriptElement | null {
+  const current = document.currentScript;
+  if (current instanceof HTMLScriptElement) return current;
+  return document.querySelector<HTMLScriptElement>('script[src*="/live-chat/widget.js"]');
+}
+
+function start(config: WidgetConfig, queued: QueueEntry[]): void {
+  const strings = LAUNCHER_STRINGS[config.language];
+  const events = createEmitter();
+
+  // A custom element name, so page rules on div/section/… never match the host either.
+  const host = document.createElement('live-chat-widget');
+  const root = host.attachShadow({ mode: 'open' });
+  addStyles(root, LOADER_CSS);
+  const launcher = document.createElement('button');
+  launcher.type = 'button';
+  launcher.className = 'launcher';
+  launcher.setAttribute('aria-haspopup', 'dialog');
+  root.appendChild(launcher);
+  document.body.appendChild(host);
+
+  let isOpen = false;
+  let chat: Promise<ChatController> | null = null;
+
+  const render = () => {
+    launcher.setAttribute('aria-label', isOpen ? strings.close : strings.open);
+    launcher.setAttribute('aria-expanded', String(isOpen));
+    // Constant markup of this file, never data.
+    launcher.innerHTML = isOpen ? ICON_CLOSE : ICON_CHAT;
+    host.toggleAttribute('data-open', isOpen);
+  };
+
+  const load = (): Promise<ChatController> => {
+    chat ??= (import(`${config.base}/live-chat/widget/assets/${CHAT_FILE}`) as Promise<ChatModule>)
+      .then((module) => module.mount({ root, config, emit: events.emit, requestClose: () => api.close() }))
+      .catch((error: unknown) => {
+        chat = null; // the next click tries again
+        throw error;
+      });
+    return chat;
+  };
+
+  const remember = (open: boolean) => {
+    try {
+      if (open) sessionStorage.setItem(OPEN_KEY, '1');
+      else sessionStorage.removeItem(OPEN_KEY);
+    } catch {
+      // storage blocked: the panel simply starts closed after a reload
+    }
+  };
+
+  const api: LiveChatApi = {
+    version: WIDGET_VERSION,
+    async open() {
+      if (isOpen) return;
+      isOpen = true;
+      render();
+      remember(true);
+      try {
+        const controller = await load();
+        if (!isOpen) return;
+        controller.open();
+        events.emit('opened', null);
+      } catch (error) {
+        isOpen = false;
+        render();
+        console.error('[live-chat] the chat could not be loaded', error);
+      }
+    },
+    close() {
+      if (!isOpen) return;
+      // Focus goes back to the launcher only if it was inside the widget: never steal the page's focus.
+      const focusInside = root.activeElement !== null;
+      isOpen = false;
+      render();
+      remember(false);
+      void chat?.then((controller) => controller.close()).catch(() => undefined);
+      if (focusInside) launcher.focus();
+      events.emit('closed', null);
+    },
+    async identify(identity) {
+      const person = { name: identity?.name, email: identity?.email };
+      const { token } = await openSession(config.base, config.page, config.language);
+      await post(config.base, 'identify', person, token);
+    },
+    on: events.on,
+    off: events.off,
+    push: (entry) => runEntry(api, entry),
+  };
+
+  launcher.addEventListener('click', () => (isOpen ? api.close() : void api.open()));
+  // Start fetching the chat as soon as the visitor shows intent, so opening feels instant.
+  const warm = () => void load().catch(() => undefined);
+  launcher.addEventListener('pointerenter', warm, { once: true });
+  launcher.addEventListener('focus', warm, { once: true });
+  render();
+
+  window.LiveChat = api;
+  for (const entry of queued) runEntry(api, entry);
+  let wasOpen = false;
+  try {
+    wasOpen = sessionStorage.getItem(OPEN_KEY) === '1';
+  } catch {
+    wasOpen = false;
+  }
+  if (wasOpen) void api.open();
+  window.dispatchEvent(new CustomEvent('live-chat:ready', { detail: api }));
+}
+
+(() => {
+  const existing = window.LiveChat;
+  if (existing && !Array.isArray(existing)) return; // the snippet is on the page twice
+  const script = findScript();
+  const config =
+    script &&
+    readConfig({
+      src: script.src,
+      playbook: script.getAttribute('data-playbook'),
+      lang: script.getAttribute('data-lang'),
+      pageLang: document.documentElement.getAttribute('lang'),
+      href: location.href,
+    });
+  if (!config) {
+    console.error('[live-chat] widget.js must be loaded from <strapi>/live-chat/widget.js');
+    return;
+  }
+  const queued = Array.isArray(existing) ? existing : [];
+  const go = () => start(config, queued);
+  if (document.body) go();
+  else document.addEventListener('DOMContentLoaded', go, { once: true });
+})();
