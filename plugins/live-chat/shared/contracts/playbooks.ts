@@ -1,6 +1,6 @@
 /**
  * The playbook screens' admin API (A1–A5, A8): request schemas (zod, checked by the server) and the
- * response types the admin pages read. The admin imports this module with `import type` only.
+ * response types the admin pages read (and its limits, e.g. CARD_TITLE_MAX).
  * Card contents are checked by the domain (shared/domain/playbook-cards.ts), not here, so that
  * every card write, whatever its route, answers the same field errors.
  */

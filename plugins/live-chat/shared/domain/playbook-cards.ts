@@ -26,6 +26,15 @@ export const CAPTURE_FIELDS = ['name', 'email', 'phone', 'organization'] as cons
 export type CaptureField = (typeof CAPTURE_FIELDS)[number];
 export const ACTIVITY_TYPES = ['call', 'meeting', 'task', 'email', 'follow_up'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+/** Bounds of card settings; the admin's forms read them so their limits match the server's. */
+export const CARD_LIMITS = {
+  buttons: { min: 1, max: 10 },
+  buttonLabelMax: 80,
+  reasonMax: 500,
+  recordTitleMax: 200,
+  subjectMax: 200,
+  dueInHoursMax: 8760,
+} as const;
 
 /** Stored rich text is sanitized on save (A4); render sanitizes again. */
 const richText = z.array(z.unknown(), { error: 'Must be rich text (a list of blocks)' }).transform(sanitizeRichText);
@@ -49,7 +58,7 @@ const uniqueBy =
 
 const button = z.object({
   id: z.string().trim().min(1).max(100),
-  label: z.string().trim().min(1, 'The label is empty').max(80),
+  label: z.string().trim().min(1, 'The label is empty').max(CARD_LIMITS.buttonLabelMax),
   next: nextCard,
 });
 const captureFields = z.array(z.enum(CAPTURE_FIELDS)).min(1).max(4);
@@ -58,7 +67,11 @@ const SETTINGS_SCHEMAS = {
   bot_message: z.object({ message: nonEmptyRichText('The message'), next: nextCard }),
   question: z.object({
     prompt: richText,
-    buttons: z.array(button).min(1).max(10).superRefine(uniqueBy((b) => b.id, 'id', 'Button ids must be unique')),
+    buttons: z
+      .array(button)
+      .min(CARD_LIMITS.buttons.min)
+      .max(CARD_LIMITS.buttons.max)
+      .superRefine(uniqueBy((b) => b.id, 'id', 'Button ids must be unique')),
   }),
   capture: z
     .object({
@@ -72,11 +85,11 @@ const SETTINGS_SCHEMAS = {
         if (!s.fields.includes(f)) ctx.addIssue({ code: 'custom', message: `"${f}" is not asked`, path: ['required', i] });
       });
     }),
-  qualify: z.object({ reason: optionalText(500), next: nextCard }),
-  disqualify: z.object({ reason: optionalText(500), next: nextCard }),
-  create_lead: z.object({ title: optionalText(200), next: nextCard }),
+  qualify: z.object({ reason: optionalText(CARD_LIMITS.reasonMax), next: nextCard }),
+  disqualify: z.object({ reason: optionalText(CARD_LIMITS.reasonMax), next: nextCard }),
+  create_lead: z.object({ title: optionalText(CARD_LIMITS.recordTitleMax), next: nextCard }),
   create_deal: z.object({
-    title: optionalText(200),
+    title: optionalText(CARD_LIMITS.recordTitleMax),
     value: z.number().min(0).nullish(),
     currency: z
       .string()
@@ -86,9 +99,9 @@ const SETTINGS_SCHEMAS = {
     next: nextCard,
   }),
   create_activity: z.object({
-    subject: z.string().trim().min(1, 'The subject is empty').max(200),
+    subject: z.string().trim().min(1, 'The subject is empty').max(CARD_LIMITS.subjectMax),
     type: z.enum(ACTIVITY_TYPES).nullish(),
-    dueInHours: z.number().int().min(0).max(8760).nullish(),
+    dueInHours: z.number().int().min(0).max(CARD_LIMITS.dueInHoursMax).nullish(),
     next: nextCard,
   }),
   availability_branch: z.object({ online: cardId.nullable(), offline: cardId.nullable() }),

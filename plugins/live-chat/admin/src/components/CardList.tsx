@@ -12,8 +12,8 @@ interface Props {
   /** Edit controls are shown only to admins who may manage playbooks (A2). */
   canManage: boolean;
   busy: boolean;
-  /** Field errors from the last save, by card id (`settings.next: No card …`). */
-  errorsByCard: Record<string, string[]>;
+  /** Field errors from the last save, by card id, then by path (`settings.next` → `No card …`). */
+  errorsByCard: Record<string, Record<string, string>>;
   onEdit: (card: PlaybookCard) => void;
   onDelete: (card: PlaybookCard) => void;
   onMove: (card: PlaybookCard, offset: -1 | 1) => void;
@@ -40,7 +40,7 @@ export const CardList = ({ cards, liveChatStatus, canManage, busy, errorsByCard,
     <Flex direction="column" alignItems="stretch" gap={3} tag="ol" aria-label={tr('editor.cards.title', 'Cards')}>
       {cards.map((card, index) => {
         const kind = tr(`card.kind.${card.kind}`, KIND_LABELS[card.kind]);
-        const errors = errorsByCard[card.documentId] ?? [];
+        const errors = Object.entries(errorsByCard[card.documentId] ?? {}).map(([path, message]) => (path ? `${path}: ${message}` : message));
         return (
           <Box
             key={card.documentId}

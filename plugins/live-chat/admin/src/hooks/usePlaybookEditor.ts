@@ -7,13 +7,13 @@ import { useT } from './useT';
 
 const formOf = (p: PlaybookDetail): SettingsForm => ({ name: p.name, active: p.active, patterns: p.targetUrlPatterns.join('\n') });
 
-/** Splits the server's field errors into the playbook's own fields and each card's (`cards.<id>.…`). */
+/** Splits the server's field errors into the playbook's own fields and each card's (`cards.<id>.settings.next` → `settings.next`). */
 function splitErrors(fields: Record<string, string>) {
   const settings: Record<string, string> = {};
-  const byCard: Record<string, string[]> = {};
+  const byCard: Record<string, Record<string, string>> = {};
   for (const [path, message] of Object.entries(fields)) {
     const [head, cardId, ...rest] = path.split('.');
-    if (head === 'cards' && cardId) byCard[cardId] = [...(byCard[cardId] ?? []), rest.length > 0 ? `${rest.join('.')}: ${message}` : message];
+    if (head === 'cards' && cardId) byCard[cardId] = { ...byCard[cardId], [rest.join('.')]: message };
     else settings[path] = message;
   }
   return { settings, byCard };
@@ -31,7 +31,7 @@ export function usePlaybookEditor(documentId: string) {
   const [missing, setMissing] = React.useState(false);
   const [form, setForm] = React.useState<SettingsForm>({ name: '', active: false, patterns: '' });
   const [settingsErrors, setSettingsErrors] = React.useState<Record<string, string>>({});
-  const [cardErrors, setCardErrors] = React.useState<Record<string, string[]>>({});
+  const [cardErrors, setCardErrors] = React.useState<Record<string, Record<string, string>>>({});
   const [busy, setBusy] = React.useState(false);
 
   const load = React.useCallback(

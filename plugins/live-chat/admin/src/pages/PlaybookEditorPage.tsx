@@ -142,8 +142,12 @@ export const PlaybookEditorPage = () => {
       </Layouts.Content>
       {editing && (
         <CardEditorModal
+          // A new key per card: each card kind's form keeps its own state (card-forms/registry.tsx).
+          key={'documentId' in editing ? editing.documentId : `new:${editing.kind}`}
           playbookId={documentId}
           card={editing}
+          cards={playbook.cards}
+          initialErrors={'documentId' in editing ? editor.cardErrors[editing.documentId] : undefined}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);

@@ -1,0 +1,46 @@
+import { Field, Flex, NumberInput, TextInput } from '@strapi/design-system';
+import type * as React from 'react';
+import { useT } from '../../hooks/useT';
+import { RecordTitleField } from './CreateLeadForm';
+import { errorAt } from './errors';
+import { NextCardSelect } from './fields';
+import type { CreateDealState } from './state';
+import type { CardFormProps } from './types';
+
+/** A6, A7: create a deal, optionally with a value and its currency. */
+export const CreateDealForm = ({ state, onChange, errors, cards }: CardFormProps<CreateDealState>) => {
+  const tr = useT();
+  return (
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      <RecordTitleField value={state.title ?? ''} onChange={(title) => onChange({ ...state, title })} error={errorAt(errors, 'settings.title')} />
+      <Flex gap={4} alignItems="flex-start">
+        <Field.Root name="settings.value" error={errorAt(errors, 'settings.value')} hint={tr('card.dealValueHint', 'Optional')}>
+          <Field.Label>{tr('card.field.dealValue', 'Deal value')}</Field.Label>
+          <NumberInput
+            value={state.value ?? undefined}
+            onValueChange={(value: number | undefined) => onChange({ ...state, value: value ?? null })}
+          />
+          <Field.Hint />
+          <Field.Error />
+        </Field.Root>
+        <Field.Root name="settings.currency" error={errorAt(errors, 'settings.currency')} hint={tr('card.currencyHint', 'ISO code, e.g. EUR')}>
+          <Field.Label>{tr('card.field.currency', 'Currency')}</Field.Label>
+          <TextInput
+            value={state.currency ?? ''}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange({ ...state, currency: e.target.value })}
+          />
+          <Field.Hint />
+          <Field.Error />
+        </Field.Root>
+      </Flex>
+      <NextCardSelect
+        name="settings.next"
+        label={tr('card.field.next', 'Next card')}
+        value={state.next}
+        onChange={(next) => onChange({ ...state, next })}
+        cards={cards}
+        error={errorAt(errors, 'settings.next')}
+      />
+    </Flex>
+  );
+};
