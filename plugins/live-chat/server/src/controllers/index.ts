@@ -6,6 +6,7 @@ import adminPlaybook from './admin-playbook';
 import adminSettings from './admin-settings';
 import conversationActions from './conversation-actions';
 import widget from './widget';
+import widgetAssets from './widget-assets';
 
 const coreControllers = Object.fromEntries(
   CONTENT_API_TYPE_NAMES.map((name) => [name, factories.createCoreController(contentApiUid(name))]),
@@ -19,4 +20,5 @@ export default {
   'admin-settings': adminSettings,
   'conversation-actions': conversationActions,
   widget,
+  'widget-assets': widgetAssets,
 };

@@ -2,10 +2,12 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { errors } from '@strapi/utils';
+import { validateCaptureValues } from '../../../shared/domain';
 import { invalidInput } from '../errors';
 import { flowInputSchema } from '../services/flow';
 import { toVisitorConversation } from '../realtime/views';
 import { parseOrThrow } from '../validation';
+import { applyWidgetCors } from './widget-assets';
 
 const sessionSchema = z.strictObject({
   token: z.string().max(2048).optional(),
@@ -19,35 +21,64 @@ const flowSchema = z.strictObject({
   input: flowInputSchema,
 });
 
+/** The host page's `LiveChat.identify({ name, email })`: at least one, each checked by the capture rules (A6). */
+const identifySchema = z
+  .strictObject({ name: z.string().max(500).optional(), email: z.string().max(500).optional() })
+  .refine((value) => Boolean(value.name?.trim() || value.email?.trim()), { message: 'Give a name or an email', path: ['name'] });
+
 /** Routes the widget calls without an admin or API session (visitors have neither). */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** A1–A8: one step of the page's playbook; the visitor proves who they are with their token. */
-  async flow(ctx: Context) {
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Pages of sites off LIVE_CHAT_WIDGET_ORIGINS are refused, as on the visitor socket. */
+  const guardOrigin = (ctx: Context) => {
+    if (!applyWidgetCors(strapi, ctx)) throw new errors.ForbiddenError('This site may not use the chat widget (LIVE_CHAT_WIDGET_ORIGINS)');
+  };
+  const visitorOf = async (ctx: Context) => {
     const header = ctx.request.headers.authorization ?? '';
     const visitor = await strapi.plugin('live-chat').service('visitors').fromToken(header.replace(/^Bearer\s+/i, ''));
     if (!visitor) throw new errors.UnauthorizedError('A visitor token is required (POST /live-chat/widget/session)');
-    const body = parseOrThrow(flowSchema, (ctx.request as { body?: unknown }).body, 'Invalid flow step');
-    if (!body.playbookDocumentId && !body.page) {
-      throw invalidInput('Invalid flow step', [{ path: ['page'], message: 'Give the page URL or a playbook id' }]);
-    }
-    ctx.body = {
-      data: await strapi
-        .plugin('live-chat')
-        .service('flow')
-        .step(visitor, { playbookDocumentId: body.playbookDocumentId, pageUrl: body.page, input: body.input }),
-    };
-  },
+    return visitor;
+  };
 
-  /** E4: first contact or a return visit → a signed visitor token and the open conversation, if any. */
-  async session(ctx: Context) {
-    const body = (ctx.request as { body?: unknown }).body;
-    const input = parseOrThrow(sessionSchema, body, 'Invalid session request');
-    if (input.page && !/^https?:\/\//.test(input.page)) {
-      throw invalidInput('Invalid session request', [{ path: ['page'], message: 'The page must be an http(s) URL' }]);
-    }
-    const visitors = strapi.plugin('live-chat').service('visitors');
-    const { token, visitor } = await visitors.startSession(input);
-    const conversation = await visitors.currentConversation(visitor.id);
-    ctx.body = { data: { token, conversation: conversation ? toVisitorConversation(conversation) : null } };
-  },
-});
+  return {
+    /** A1–A8: one step of the page's playbook; the visitor proves who they are with their token. */
+    async flow(ctx: Context) {
+      guardOrigin(ctx);
+      const visitor = await visitorOf(ctx);
+      const body = parseOrThrow(flowSchema, (ctx.request as { body?: unknown }).body, 'Invalid flow step');
+      if (!body.playbookDocumentId && !body.page) {
+        throw invalidInput('Invalid flow step', [{ path: ['page'], message: 'Give the page URL or a playbook id' }]);
+      }
+      ctx.body = {
+        data: await strapi
+          .plugin('live-chat')
+          .service('flow')
+          .step(visitor, { playbookDocumentId: body.playbookDocumentId, pageUrl: body.page, input: body.input }),
+      };
+    },
+
+    /** E4: first contact or a return visit → a signed visitor token and the open conversation, if any. */
+    async session(ctx: Context) {
+      guardOrigin(ctx);
+      const body = (ctx.request as { body?: unknown }).body;
+      const input = parseOrThrow(sessionSchema, body, 'Invalid session request');
+      if (input.page && !/^https?:\/\//.test(input.page)) {
+        throw invalidInput('Invalid session request', [{ path: ['page'], message: 'The page must be an http(s) URL' }]);
+      }
+      const visitors = strapi.plugin('live-chat').service('visitors');
+      const { token, visitor } = await visitors.startSession(input);
+      const conversation = await visitors.currentConversation(visitor.id);
+      ctx.body = { data: { token, conversation: conversation ? toVisitorConversation(conversation) : null } };
+    },
+
+    /** E1: the host page tells who the visitor is (JS API `identify`); stored on the visitor, shown in the inbox. */
+    async identify(ctx: Context) {
+      guardOrigin(ctx);
+      const visitor = await visitorOf(ctx);
+      const input = parseOrThrow(identifySchema, (ctx.request as { body?: unknown }).body, 'Invalid identify request');
+      const checked = validateCaptureValues(['name', 'email'], [], { name: input.name, email: input.email });
+      if (!checked.ok) throw invalidInput('Invalid identify request', checked.errors.map((e) => ({ ...e, path: e.path.slice(1) })));
+      const identity = await strapi.plugin('live-chat').service('visitors').identify(visitor.id, checked.value);
+      ctx.body = { data: identity };
+    },
+  };
+};

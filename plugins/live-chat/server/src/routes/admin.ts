@@ -57,5 +57,9 @@ export default {
     })),
     ...playbookAdminRoutes,
     ...widgetRoutes,
+    // E1: the visitor widget's script, its lazily loaded chunk, and the host page's identify() call.
+    { method: 'GET', path: '/widget.js', handler: 'widget-assets.loader', config: { auth: false, policies: [] } },
+    { method: 'GET', path: '/widget/assets/:file', handler: 'widget-assets.chunk', config: { auth: false, policies: [] } },
+    { method: 'POST', path: '/widget/identify', handler: 'widget.identify', config: { auth: false, policies: [] } },
   ],
 };

@@ -71,6 +71,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return jwt.sign({}, secret(), { algorithm: 'HS256', subject, issuer: ISSUER, expiresIn: TOKEN_LIFETIME });
     },
 
+    /** E1: the host page named the visitor (`LiveChat.identify`); given fields replace the stored ones. */
+    async identify(visitorId: number, identity: { name?: string; email?: string }): Promise<{ name: string | null; email: string | null }> {
+      const data = {
+        ...(identity.name ? { name: identity.name } : {}),
+        ...(identity.email ? { email: identity.email.toLowerCase() } : {}),
+      };
+      const row = await visitors().update({ where: { id: visitorId }, data });
+      return { name: row?.name ?? null, email: row?.email ?? null };
+    },
+
     /** The visitor's current conversation: the newest one not closed, else the newest closed one. */
     async currentConversation(visitorId: number): Promise<ConversationRecord | null> {
       return conversations.findCurrentOfVisitor(visitorId);

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { notFound } from '../errors';
+import { pluginConfig } from '../plugin-config';
+
+/** The widget bundle (widget/build.mjs writes it): dist/server/src/controllers → dist/widget. */
+const WIDGET_DIR = path.resolve(__dirname, '..', '..', '..', 'widget');
+/** The loader keeps one URL for the snippet, so it may only be cached briefly (ETag revalidates). */
+const LOADER_CACHE = 'public, max-age=300, must-revalidate';
+/** Chunks are named by their content hash: a new build is a new URL. */
+const CHUNK_CACHE = 'public, max-age=31536000, immutable';
+const CHUNK_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*\.js$/;
+
+interface Asset {
+  mtimeMs: number;
+  body: Buffer;
+  etag: string;
+}
+const cache = new Map<string, Asset>();
+
+/** A built file, re-read when the build rewrote it; null when it does not exist. */
+function readAsset(name: string): Asset | null {
+  const file = path.join(WIDGET_DIR, name);
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return null;
+  const cached = cache.get(name);
+  if (cached && cached.mtimeMs === stat.mtimeMs) return cached;
+  const body = readFileSync(file);
+  const asset = { mtimeMs: stat.mtimeMs, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+  cache.set(name, asset);
+  return asset;
+}
+
+/** The chunk file names of the current build (its manifest): the only files the asset route serves. */
+function chunkNames(): string[] {
+  const manifest = readAsset('manifest.json');
+  if (!manifest) return [];
+  try {
+    const parsed = JSON.parse(manifest.body.toString('utf8')) as { chunks?: unknown };
+    return Array.isArray(parsed.chunks) ? parsed.chunks.filter((c): c is string => typeof c === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Whether a page of `origin` may use the widget (LIVE_CHAT_WIDGET_ORIGINS, as for the visitor
+ * socket): "*" allows any; an empty list (the production default) allows no browser page; a request
+ * without Origin is not a browser page (it could forge the header anyway) and passes.
+ */
+export function isWidgetOriginAllowed(strapi: Core.Strapi, origin: string | undefined): boolean {
+  const origins = pluginConfig(strapi).widgetOrigins;
+  return !origin || origins.includes('*') || origins.includes(origin);
+}
+
+/**
+ * CORS for the widget's routes with the widget allow-list: an allowed site's origin is echoed; for
+ * any other the CORS headers Strapi's global middleware may have set are removed. Returns whether
+ * the origin is allowed.
+ */
+export function applyWidgetCors(strapi: Core.Strapi, ctx: Context): boolean {
+  const origin = ctx.get('Origin') || undefined;
+  ctx.vary('Origin');
+  if (origin && isWidgetOriginAllowed(strapi, origin)) {
+    ctx.set('Access-Control-Allow-Origin', origin);
+    ctx.remove('Access-Control-Allow-Credentials'); // the widget sends no cookies
+    return true;
+  }
+  ctx.remove('Access-Control-Allow-Origin');
+  ctx.remove('Access-Control-Allow-Credentials');
+  return !origin;
+}
+
+function serve(strapi: Core.Strapi, ctx: Context, asset: Asset, cacheControl: string): void {
+  applyWidgetCors(strapi, ctx);
+  // Loaded by pages of other sites: a same-origin resource policy set by the app must not block it.
+  ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
+  ctx.set('Cache-Control', cacheControl);
+  ctx.set('ETag', asset.etag);
+  ctx.type = 'application/javascript; charset=utf-8';
+  if (ctx.get('If-None-Match') === asset.etag) {
+    ctx.status = 304;
+    return;
+  }
+  ctx.body = asset.body;
+}
+
+/** E1: serves the widget's loader (the snippet's script) and its content-hashed chat bundle. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /live-chat/widget.js */
+  loader(ctx: Context) {
+    const asset = readAsset('widget.js');
+    if (!asset) throw notFound('Widget bundle (run `npm run build -w widget`)');
+    serve(strapi, ctx, asset, LOADER_CACHE);
+  },
+
+  /** GET /live-chat/widget/assets/:file — only files the current build's manifest lists. */
+  chunk(ctx: Context) {
+    const name = String((ctx.params as { file?: unknown }).file ?? '');
+    if (!CHUNK_NAME.test(name) || !chunkNames().includes(name)) throw notFound('Widget file');
+    const asset = readAsset(name);
+    if (!asset) throw notFound('Widget file');
+    serve(strapi, ctx, asset, CHUNK_CACHE);
+  },
+});
