@@ -62,14 +62,8 @@ export const SidePanel = ({ conversation, onChange }: SidePanelProps) => {
 
   const busy = saving || creating;
   return (
-    <Box
-      tag="aside"
-      aria-label={tr('sidePanel.title', 'Details')}
-      background="neutral0"
-      hasRadius
-      shadow="tableShadow"
-      padding={4}
-    >
+    // The inbox frames the panel (a column beside the chat), so it brings no card of its own.
+    <Box tag="aside" aria-label={tr('sidePanel.title', 'Details')} background="neutral0" padding={4}>
       <form onSubmit={submit} noValidate>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Flex justifyContent="space-between" alignItems="center" gap={2}>
@@ -82,10 +76,11 @@ export const SidePanel = ({ conversation, onChange }: SidePanelProps) => {
               </Button>
             )}
           </Flex>
-          <SidePanelFields form={form} errors={errors} disabled={!editSidePanel || busy} setField={setField} />
-          <Divider />
+          {/* At the top, as in the reference's panel: the records are what the details are collected for. */}
           <CrmActions canCreateLead={createLead} canCreateDeal={createDeal} busy={busy} onCreate={(kind) => void create(kind)} />
           <LinkedRecordsList records={records} />
+          <Divider />
+          <SidePanelFields form={form} errors={errors} disabled={!editSidePanel || busy} setField={setField} />
         </Flex>
       </form>
     </Box>

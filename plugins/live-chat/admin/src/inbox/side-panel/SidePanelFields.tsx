@@ -37,14 +37,14 @@ export const SidePanelFields = ({ form, errors, disabled, setField }: Props) => 
   const tr = useT();
   const { locale } = useIntl();
   const currencies = React.useMemo(() => currencyOptions(locale, form.dealCurrency), [locale, form.dealCurrency]);
-  const text = (field: Exclude<SidePanelField, 'dealValue' | 'dealCurrency' | 'expectedCloseDate' | 'notes' | 'organizationAddress'>) =>
+  const text = (field: Exclude<SidePanelField, 'dealValue' | 'dealCurrency' | 'expectedCloseDate' | 'notes'>) =>
     (event: React.ChangeEvent<HTMLInputElement>) => setField(field, event.target.value);
 
   return (
     <Flex direction="column" alignItems="stretch" gap={5}>
       <Section title={tr('sidePanel.section.deal', 'Deal')}>
         <Grid.Root gap={2}>
-          <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
+          <Grid.Item col={6} direction="column" alignItems="stretch">
             <Field.Root name="dealValue" error={errors.dealValue}>
               <Field.Label>{tr('sidePanel.dealValue', 'Deal value')}</Field.Label>
               <NumberInput
@@ -57,7 +57,7 @@ export const SidePanelFields = ({ form, errors, disabled, setField }: Props) => 
               <Field.Error />
             </Field.Root>
           </Grid.Item>
-          <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+          <Grid.Item col={6} direction="column" alignItems="stretch">
             <Field.Root name="dealCurrency" error={errors.dealCurrency}>
               <Field.Label>{tr('sidePanel.dealCurrency', 'Currency')}</Field.Label>
               <SingleSelect
@@ -65,6 +65,8 @@ export const SidePanelFields = ({ form, errors, disabled, setField }: Props) => 
                 onChange={(value) => setField('dealCurrency', String(value))}
                 onClear={() => setField('dealCurrency', '')}
                 placeholder={tr('sidePanel.dealCurrency.placeholder', 'Choose')}
+                // The narrow column shows the code; the list names each currency.
+                customizeContent={(value) => String(value ?? '')}
                 disabled={disabled}
               >
                 {currencies.map((option) => (
@@ -118,11 +120,7 @@ export const SidePanelFields = ({ form, errors, disabled, setField }: Props) => 
         </Field.Root>
         <Field.Root name="organizationAddress" error={errors.organizationAddress}>
           <Field.Label>{tr('sidePanel.organizationAddress', 'Address')}</Field.Label>
-          <Textarea
-            value={form.organizationAddress}
-            onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setField('organizationAddress', event.target.value)}
-            disabled={disabled}
-          />
+          <TextInput value={form.organizationAddress} onChange={text('organizationAddress')} disabled={disabled} autoComplete="off" />
           <Field.Error />
         </Field.Root>
       </Section>
