@@ -75,11 +75,13 @@ export const CardEditorModal = ({ playbookId, card, cards, initialErrors = {}, o
           </Modal.Header>
           <Modal.Body>
             <Flex direction="column" alignItems="stretch" gap={4}>
-              {[failure, ...others].filter((m): m is string => m !== null).map((message) => (
-                <Typography key={message} textColor="danger600" role="alert">
-                  {message}
-                </Typography>
-              ))}
+              {[failure, ...others]
+                .filter((m): m is string => m !== null)
+                .map((message) => (
+                  <Typography key={message} textColor="danger600" role="alert">
+                    {message}
+                  </Typography>
+                ))}
               <Field.Root name="title" error={errors.title} hint={tr('card.titleHint', 'Shown to admins only')}>
                 <Field.Label>{tr('card.field.title', 'Title')}</Field.Label>
                 <TextInput

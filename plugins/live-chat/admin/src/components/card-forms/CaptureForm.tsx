@@ -1,4 +1,4 @@
-import { Checkbox, Flex, Typography } from '@strapi/design-system';
+import { Box, Checkbox, Flex, Typography } from '@strapi/design-system';
 import { CAPTURE_FIELDS, type CaptureField } from '../../../../shared/domain/playbook-cards';
 import { useT } from '../../hooks/useT';
 import { errorAt } from './errors';
@@ -7,7 +7,8 @@ import type { CaptureState } from './state';
 import type { CardFormProps } from './types';
 
 const FIELD_LABELS: Readonly<Record<CaptureField, string>> = { name: 'Name', email: 'Email', phone: 'Phone', organization: 'Organization' };
-const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
+const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] =>
+  on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
 
 /** A6: which details the visitor is asked for (validated by the widget's server), which are required, and what follows. */
 export const CaptureForm = ({ state, onChange, errors, cards }: CardFormProps<CaptureState>) => {
@@ -32,18 +33,27 @@ export const CaptureForm = ({ state, onChange, errors, cards }: CardFormProps<Ca
           const asked = state.fields.includes(field);
           return (
             <Flex key={field} gap={6}>
-              <Checkbox
-                checked={asked}
-                onCheckedChange={(checked: boolean | 'indeterminate') =>
-                  onChange({ ...state, fields: toggle(state.fields, field, checked === true), required: checked === true ? required : required.filter((f) => f !== field) })
-                }
-              >
-                {tr('card.capture.ask', 'Ask for {field}', { field: label })}
-              </Checkbox>
+              {/* A fixed first column keeps the "required" boxes aligned in every language. */}
+              <Box minWidth="16rem">
+                <Checkbox
+                  checked={asked}
+                  onCheckedChange={(checked: boolean | 'indeterminate') =>
+                    onChange({
+                      ...state,
+                      fields: toggle(state.fields, field, checked === true),
+                      required: checked === true ? required : required.filter((f) => f !== field),
+                    })
+                  }
+                >
+                  {tr('card.capture.ask', 'Ask for {field}', { field: label })}
+                </Checkbox>
+              </Box>
               <Checkbox
                 disabled={!asked}
                 checked={asked && required.includes(field)}
-                onCheckedChange={(checked: boolean | 'indeterminate') => onChange({ ...state, required: toggle(required, field, checked === true) })}
+                onCheckedChange={(checked: boolean | 'indeterminate') =>
+                  onChange({ ...state, required: toggle(required, field, checked === true) })
+                }
               >
                 {tr('card.capture.required', '{field} is required', { field: label })}
               </Checkbox>

@@ -12,7 +12,11 @@ export const CreateDealForm = ({ state, onChange, errors, cards }: CardFormProps
   const tr = useT();
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      <RecordTitleField value={state.title ?? ''} onChange={(title) => onChange({ ...state, title })} error={errorAt(errors, 'settings.title')} />
+      <RecordTitleField
+        value={state.title ?? ''}
+        onChange={(title) => onChange({ ...state, title })}
+        error={errorAt(errors, 'settings.title')}
+      />
       <Flex gap={4} alignItems="flex-start">
         <Field.Root name="settings.value" error={errorAt(errors, 'settings.value')} hint={tr('card.dealValueHint', 'Optional')}>
           <Field.Label>{tr('card.field.dealValue', 'Deal value')}</Field.Label>
@@ -23,7 +27,11 @@ export const CreateDealForm = ({ state, onChange, errors, cards }: CardFormProps
           <Field.Hint />
           <Field.Error />
         </Field.Root>
-        <Field.Root name="settings.currency" error={errorAt(errors, 'settings.currency')} hint={tr('card.currencyHint', 'ISO code, e.g. EUR')}>
+        <Field.Root
+          name="settings.currency"
+          error={errorAt(errors, 'settings.currency')}
+          hint={tr('card.currencyHint', 'ISO code, e.g. EUR')}
+        >
           <Field.Label>{tr('card.field.currency', 'Currency')}</Field.Label>
           <TextInput
             value={state.currency ?? ''}

@@ -29,7 +29,11 @@ export const CreateLeadForm = ({ state, onChange, errors, cards }: CardFormProps
   const tr = useT();
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      <RecordTitleField value={state.title ?? ''} onChange={(title) => onChange({ ...state, title })} error={errorAt(errors, 'settings.title')} />
+      <RecordTitleField
+        value={state.title ?? ''}
+        onChange={(title) => onChange({ ...state, title })}
+        error={errorAt(errors, 'settings.title')}
+      />
       <NextCardSelect
         name="settings.next"
         label={tr('card.field.next', 'Next card')}

@@ -12,7 +12,11 @@ export const QualifyForm = ({ state, onChange, errors, cards }: CardFormProps<Qu
   const tr = useT();
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      <Field.Root name="settings.reason" error={errorAt(errors, 'settings.reason')} hint={tr('card.reasonHint', 'Optional; kept with the visitor’s record')}>
+      <Field.Root
+        name="settings.reason"
+        error={errorAt(errors, 'settings.reason')}
+        hint={tr('card.reasonHint', 'Optional; kept with the visitor’s record')}
+      >
         <Field.Label>{tr('card.field.reason', 'Reason')}</Field.Label>
         <Textarea
           value={state.reason ?? ''}

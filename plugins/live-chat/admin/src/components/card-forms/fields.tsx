@@ -43,7 +43,9 @@ export const NextCardSelect = ({ name, label, value, onChange, cards, error, hin
             {card.label}
           </SingleSelectOption>
         ))}
-        {missing && <SingleSelectOption value={value}>{tr('card.next.missing', 'A deleted card ({id})', { id: value })}</SingleSelectOption>}
+        {missing && (
+          <SingleSelectOption value={value}>{tr('card.next.missing', 'A deleted card ({id})', { id: value })}</SingleSelectOption>
+        )}
       </SingleSelect>
       <Field.Hint />
       <Field.Error />
@@ -63,7 +65,10 @@ interface MarkupFieldProps {
 /** A4: a rich-text message typed as the editor's small markup (converted to blocks on save). */
 export const MarkupField = ({ name, label, value, onChange, error, required }: MarkupFieldProps) => {
   const tr = useT();
-  const hint = tr('card.markupHint', 'One paragraph per line. "- " starts a bullet; **bold**, _italic_, [link](https://…), ![image](https://…).');
+  const hint = tr(
+    'card.markupHint',
+    'One paragraph per line. "- " starts a bullet; **bold**, _italic_, [link](https://…), ![image](https://…).',
+  );
   return (
     <Field.Root name={name} error={error} hint={hint} required={required}>
       <Field.Label>{label}</Field.Label>

@@ -4,11 +4,7 @@
  * trip is unit-tested for every kind.
  */
 import { WAIT_TIME_SECONDS, type CardKind } from '../../../../shared/constants';
-import {
-  validateCardSettings,
-  type CardSettingsByKind,
-  type LiveChatContent,
-} from '../../../../shared/domain/playbook-cards';
+import { validateCardSettings, type CardSettingsByKind, type LiveChatContent } from '../../../../shared/domain/playbook-cards';
 import { newCardDraft } from '../../utils/cards';
 import { markupToRichText, richTextToMarkup } from '../../utils/rich-text-markup';
 import type { CardBodyFields, CardValues, Editable, EditableSettings } from './types';
