@@ -54,8 +54,14 @@ export function useDesktopNotifications(
       if (!api || api.permission !== 'granted') return;
       const { title, body } = presentNotification(notification, translate);
       // One tag per conversation and kind: a burst of messages replaces the previous notification
-      // instead of stacking, and two open inbox tabs show it once.
-      const shown = new api(title, { body, tag: `live-chat:${notification.kind}:${notification.documentId}` });
+      // instead of stacking, and two open inbox tabs show it once; `renotify` (Chromium; not in
+      // TypeScript's DOM types) still alerts the agent for the replacement.
+      const options: NotificationOptions & { renotify?: boolean } = {
+        body,
+        tag: `live-chat:${notification.kind}:${notification.documentId}`,
+        renotify: true,
+      };
+      const shown = new api(title, options);
       shown.onclick = () => {
         window.focus();
         latest.current.openConversation(notification.documentId);
