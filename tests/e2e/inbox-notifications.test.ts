@@ -1,10 +1,9 @@
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { uid } from '../../plugins/live-chat/shared/constants';
 import type { VisitorConversation } from '../../plugins/live-chat/shared/events';
 import { bearer, createAdmin, createAgent, type TestAdmin } from '../harness/admin';
 import { inboxUrl, signInToAdmin } from '../harness/admin-ui';
-import { launchBrowser, newContext } from '../harness/browser';
+import { launchBrowser, newContext, saveScreenshot } from '../harness/browser';
 import { startConversation } from '../harness/fixtures';
 import { connect, disconnectAll, listen, request, settle, visitorToken } from '../harness/sockets';
 import { bootStrapi, type TestApp } from '../harness/strapi';
@@ -16,7 +15,6 @@ import { bootStrapi, type TestApp } from '../harness/strapi';
  */
 jest.setTimeout(240_000);
 
-const screenshot = (name: string) => path.resolve(__dirname, '../../docs/screenshots', name);
 
 /** Runs in the page before any of its scripts. */
 const RECORDER = `
@@ -165,7 +163,7 @@ describe('D1 asking for permission', () => {
     await prompt.waitFor();
     await page.getByText(/when a conversation lands in Unassigned/).waitFor();
     await page.getByRole('button', { name: 'Turn on desktop notifications' }).waitFor();
-    await page.screenshot({ path: screenshot('inbox-notification-prompt.png') });
+    await saveScreenshot(page, 'inbox-notification-prompt.png');
 
     await page.getByRole('button', { name: 'Not now' }).first().click();
     expect(await prompt.count()).toBe(0);
@@ -238,7 +236,7 @@ describe('D3 switching kinds off', () => {
     await company.getByRole('button', { name: 'Save' }).click();
     await ownerPage.getByText('Notification settings saved').first().waitFor();
     expect((await as(owner).get('/settings/notifications')).body.data.conversationUnassigned).toBe(false);
-    await ownerPage.screenshot({ path: screenshot('notification-settings.png'), fullPage: true });
+    await saveScreenshot(ownerPage, 'notification-settings.png', { fullPage: true });
 
     await openInbox(adaPage, ada);
     await openInbox(bjornPage, bjorn);

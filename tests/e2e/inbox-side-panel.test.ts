@@ -1,9 +1,8 @@
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ConversationDetail } from '../../plugins/live-chat/shared/contracts/conversations';
 import { bearer, createAgent, type TestAdmin } from '../harness/admin';
 import { inboxUrl, signInToAdmin } from '../harness/admin-ui';
-import { launchBrowser, newContext } from '../harness/browser';
+import { launchBrowser, newContext, saveScreenshot } from '../harness/browser';
 import { startConversation } from '../harness/fixtures';
 import { listen } from '../harness/sockets';
 import { bootStrapi, type TestApp } from '../harness/strapi';
@@ -16,8 +15,6 @@ import { bootStrapi, type TestApp } from '../harness/strapi';
  */
 jest.setTimeout(180_000);
 
-/** The README shows the main states (docs/screenshots/). */
-const screenshot = (name: string) => path.resolve(__dirname, '../../docs/screenshots', name);
 
 let app: TestApp;
 let baseUrl: string;
@@ -81,7 +78,7 @@ describe('C1 the side panel', () => {
 
     await expectFieldError(page, 'Email', 'Enter a valid email address, e.g. name@example.com');
     await expectFieldError(page, 'Deal value', 'Deal value cannot be negative');
-    await page.screenshot({ path: screenshot('inbox-side-panel-field-errors.png') });
+    await saveScreenshot(page, 'inbox-side-panel-field-errors.png');
     // A refused save is refused as a whole (F4): nothing half-written.
     expect((await storedDetail(documentId)).sidePanel).toMatchObject({ personEmail: null, dealValue: null, personName: null });
     // What the agent typed stays in the form, to be corrected.
@@ -162,7 +159,7 @@ describe('C2 Create lead and … > Create deal', () => {
     await timeline.locator('[data-event="deal_created"]').waitFor();
     await linked.getByRole('link', { name: 'Linus Customer deal' }).waitFor();
     await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: screenshot('inbox-side-panel-lead-deal.png') });
+    await saveScreenshot(page, 'inbox-side-panel-lead-deal.png');
 
     const records = (await api(ada).get(`/conversations/${documentId}/crm-records`)).body.data;
     expect(records.leads.map((r: { title: string }) => r.title)).toEqual(['Linus Customer lead']);

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install -y chromium`); never a browser downloaded by Playwright. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -74,4 +75,15 @@ export async function startStaticSite(): Promise<StaticSite> {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Saves a screenshot of a main state under docs/screenshots/ (shown in the README) — only when
+ * LIVE_CHAT_SCREENSHOTS=true, so an ordinary test run leaves the checkout unchanged.
+ */
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (process.env.LIVE_CHAT_SCREENSHOTS !== 'true') return;
+  const folder = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+  mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: path.join(folder, name), ...options });
 }
