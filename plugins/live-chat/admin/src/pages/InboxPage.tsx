@@ -17,6 +17,7 @@ import { useConversation } from '../inbox/hooks/useConversation';
 import { useFolderList } from '../inbox/hooks/useFolderList';
 import { AgentSocketProvider, useAgentSocket } from '../inbox/realtime/AgentSocketProvider';
 import { folderOf, isInboxFolder, type InboxFolder } from '../inbox/state/conversation-list';
+import { useViewportFill } from '../inbox/useViewportFill';
 import { NotificationPermissionPrompt, useDesktopNotifications } from '../notifications';
 
 type Me = MeResponse['data'];
@@ -98,6 +99,7 @@ const Inbox = ({ api, me }: { api: InboxApi; me: Me }) => {
     [api, navigate, me.id, folder, toggleNotification],
   );
   const isOpen = React.useCallback((id: string) => id === documentId, [documentId]);
+  const [frame, height] = useViewportFill<HTMLDivElement>();
   useDesktopNotifications(socket, openConversation, { isOpen });
 
   if (!folder) return <Navigate to={inboxPath('unassigned')} replace />;
@@ -113,7 +115,7 @@ const Inbox = ({ api, me }: { api: InboxApi; me: Me }) => {
     >
       <Page.Main>
         <Page.Title>{tr('inbox.title', 'Inbox')}</Page.Title>
-        <Flex direction="column" alignItems="stretch" height="100vh">
+        <Flex ref={frame} direction="column" alignItems="stretch" style={{ height: height ? `${height}px` : '100vh' }}>
           <NotificationPermissionPrompt />
           <Flex alignItems="stretch" flex="1" minHeight={0}>
             <Box width="300px" flex="0 0 300px" background="neutral0" borderColor="neutral150" borderStyle="solid" borderWidth="0 1px 0 0">
@@ -147,7 +149,9 @@ const Inbox = ({ api, me }: { api: InboxApi; me: Me }) => {
                   documentId={documentId}
                   agentId={me.id}
                   agents={agents}
+                  folder={folder}
                   onGone={() => navigate(inboxPath(folder), { replace: true })}
+                  onMoved={(to) => navigate(inboxPath(to, documentId), { replace: true })}
                 />
               ) : (
                 <Flex height="100%" justifyContent="center" alignItems="center" background="neutral100">
@@ -167,11 +171,14 @@ interface OpenConversationProps {
   documentId: string;
   agentId: number;
   agents: AgentRef[];
+  folder: InboxFolder;
   onGone: () => void;
+  /** The open chat changed folder (taken, closed): the view follows it there. */
+  onMoved: (folder: InboxFolder) => void;
 }
 
 /** Loads the open conversation; one the agent may not (or no longer) see closes at once (B6). */
-const OpenConversation = ({ api, documentId, agentId, agents, onGone }: OpenConversationProps) => {
+const OpenConversation = ({ api, documentId, agentId, agents, folder, onGone, onMoved }: OpenConversationProps) => {
   const tr = useT();
   const { toggleNotification } = useNotification();
   const { state, replace } = useConversation(api, documentId);
@@ -183,6 +190,13 @@ const OpenConversation = ({ api, documentId, agentId, agents, onGone }: OpenConv
     toggleNotification({ type: 'info', message: leave.current.message });
     leave.current.onGone();
   }, [gone, toggleNotification]);
+
+  const detailFolder = state.kind === 'ready' ? folderOf(state.detail, agentId) : null;
+  const follow = React.useRef(onMoved);
+  follow.current = onMoved;
+  React.useEffect(() => {
+    if (detailFolder && detailFolder !== folder) follow.current(detailFolder);
+  }, [detailFolder, folder]);
 
   if (state.kind === 'loading' || state.kind === 'gone') {
     return (

@@ -78,7 +78,7 @@ export const ChatHeader = ({ api, conversation, agents, onChange }: Props) => {
           {conversation.visitor?.email && conversation.visitor.name ? ` · ${conversation.visitor.email}` : ''}
         </Typography>
       </Flex>
-      <Flex gap={2} alignItems="center">
+      <Flex gap={2} alignItems="center" role="group" aria-label={tr('inbox.chat.actions', 'Conversation actions')}>
         {allowed.assignToMe ? (
           <Button startIcon={<Check />} loading={busy} onClick={() => void run(() => api.assignToMe(conversation.documentId))}>
             {tr('inbox.action.assignToMe', 'Assign to me')}

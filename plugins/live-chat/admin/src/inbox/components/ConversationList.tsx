@@ -5,7 +5,7 @@ import { styled } from 'styled-components';
 import type { ConversationSummary } from '../../../../shared/contracts/conversations';
 import { useT } from '../../hooks/useT';
 import { useInboxTime, useVisitorName } from '../format';
-import type { InboxFolder } from '../state/conversation-list';
+import { previewOf, type InboxFolder } from '../state/conversation-list';
 
 interface Props {
   folder: InboxFolder;
@@ -100,7 +100,7 @@ export const ConversationList = ({ folder, rows, loading, error, hasMore, select
                   </Typography>
                 </Flex>
                 <OneLine variant="pi" textColor="neutral600">
-                  {row.lastMessagePreview || tr('inbox.row.noMessages', 'No messages yet')}
+                  {(row.lastMessagePreview && previewOf(row.lastMessagePreview)) || tr('inbox.row.noMessages', 'No messages yet')}
                 </OneLine>
                 <Flex gap={1} paddingTop={1} wrap="wrap">
                   {row.missedAt && row.status !== 'closed' ? <Badge textColor="danger600" backgroundColor="danger100">{tr('inbox.row.missed', 'Missed')}</Badge> : null}
