@@ -39,6 +39,7 @@ type Phase = 'starting' | 'flow' | 'waiting' | 'missed' | 'live' | 'closed';
 const ACK_TIMEOUT_MS = 10_000;
 const TYPING_IDLE_MS = 3_000;
 const AGENT_TYPING_TTL_MS = 8_000;
+const READ_THROTTLE_MS = 1_000;
 
 export function mountChat({ root, config, emit, requestClose }: MountOptions): ChatController {
   const t = CHAT_STRINGS[config.language];
@@ -59,6 +60,8 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   let typingSent = false;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   let agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
+  let readTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastReadAt = 0;
 
   const refresh = () => {
     const text = {
@@ -300,11 +303,23 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
     if (typing) agentTypingTimer = setTimeout(() => view.setTyping(null), AGENT_TYPING_TTL_MS);
   }
 
-  /** The visitor has read what is on screen: only while the panel is open and the tab visible. */
+  /**
+   * The visitor has read what is on screen: only while the panel is open and the tab visible, and
+   * at most once a second (a burst of agent messages must not spend the visitor's event budget, F4).
+   */
   function markRead(): void {
     const last = store.lastIncomingSeq;
     if (!isOpen || document.visibilityState !== 'visible' || !socket?.connected || last <= readSent) return;
+    const wait = lastReadAt + READ_THROTTLE_MS - Date.now();
+    if (wait > 0) {
+      readTimer ??= setTimeout(() => {
+        readTimer = undefined;
+        markRead();
+      }, wait);
+      return;
+    }
     readSent = last;
+    lastReadAt = Date.now();
     socket.emit('read', { seq: last });
   }
   document.addEventListener('visibilitychange', markRead);
