@@ -135,8 +135,12 @@ async function screenshot(page: Page, name: string) {
     let container = node?.parentElement ?? null;
     while (container && container.querySelector('button') === null && (container.textContent?.length ?? 0) < 300) container = container.parentElement;
     if (container && (container.textContent?.length ?? 0) < 300) [...container.querySelectorAll('button')].pop()?.click();
+    // Toasts of earlier steps would hide the chat's header.
+    for (const button of document.querySelectorAll<HTMLButtonElement>('section[aria-label^="Notifications"] li button')) button.click();
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
   });
-  await page.waitForTimeout(300);
+  await page.mouse.move(0, 799);
+  await page.waitForTimeout(600);
   await saveScreenshot(page, name);
 }
 
@@ -206,6 +210,8 @@ describe('the inbox, from a new chat to a closed one', () => {
     await panel.getByRole('button', { name: 'More actions' }).click();
     await adaPage.getByRole('menuitem', { name: 'Create deal' }).click();
     await timeline(adaPage).locator('[data-event="deal_created"]').waitFor();
+    // The header names the visitor as the side panel's person, once recorded (C1).
+    await adaPage.getByRole('heading', { name: 'Vera Visitor', level: 2 }).waitFor();
     const events = await timeline(adaPage).locator('[data-event]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-event')));
     expect(events).toEqual(['conversation_created', 'agent_joined', 'lead_created', 'deal_created']);
     expect(await timeline(adaPage).locator('[data-event="lead_created"]').textContent()).toMatch(/Ada Tester created the lead ".+" · \d/);

@@ -15,12 +15,22 @@ export function useViewportFill<T extends HTMLElement>(): [React.RefObject<T>, n
       setHeight(Math.max(320, window.innerHeight - top));
     };
     measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(document.documentElement);
-    window.addEventListener('resize', measure);
+    // A banner closing above moves the element without resizing anything: DOM changes re-measure,
+    // at most once a frame.
+    let frame = 0;
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(() => {
+        frame = 0;
+        measure();
+      });
+    };
+    const observer = new MutationObserver(schedule);
+    observer.observe(document.body, { childList: true, subtree: true });
+    window.addEventListener('resize', schedule);
     return () => {
+      cancelAnimationFrame(frame);
       observer.disconnect();
-      window.removeEventListener('resize', measure);
+      window.removeEventListener('resize', schedule);
     };
   }, []);
   return [ref, height];

@@ -64,7 +64,8 @@ export const ChatHeader = ({ api, conversation, agents, onChange }: Props) => {
       <Flex direction="column" alignItems="flex-start" gap={1}>
         <Flex gap={2} alignItems="center">
           <Typography variant="delta" tag="h2">
-            {visitorName(conversation)}
+            {/* The name the agent recorded in the side panel, once there is one (C1). */}
+            {conversation.sidePanel.personName || visitorName(conversation)}
           </Typography>
           {status}
           {conversation.missedAt && conversation.status !== 'closed' ? (
