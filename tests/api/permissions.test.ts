@@ -39,7 +39,18 @@ describe('admin RBAC actions', () => {
         seeAllConversations: false,
         manageNotificationSettings: false,
       },
+      seesAllConversations: false,
     });
+  });
+
+  it('B6: tells the inbox who sees every chat (the "All assigned" folder): see-all roles and super admins (configurable)', async () => {
+    const seer = await createAdmin(app, ['useInbox', 'seeAllConversations'], 'Seer');
+    const asked = async (admin: TestAdmin) =>
+      (await app.http().get('/live-chat/me').set(bearer(admin.token))).body.data.seesAllConversations;
+    expect(await asked(seer)).toBe(true);
+    expect(await asked(agent)).toBe(false);
+    // LIVE_CHAT_SUPER_ADMIN_SEES_ALL defaults to true.
+    expect(await asked(superAdmin)).toBe(true);
   });
 });
 

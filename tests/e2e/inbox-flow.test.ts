@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import type { FolderCounts, TimelineEntry } from '../../plugins/live-chat/shared/contracts/conversations';
 import type { VisitorConversation } from '../../plugins/live-chat/shared/events';
-import { bearer, createAgent, type TestAdmin } from '../harness/admin';
+import { bearer, createAdmin, createAgent, type TestAdmin } from '../harness/admin';
 import { inboxUrl, signInToAdmin } from '../harness/admin-ui';
 import { launchBrowser, newContext, saveScreenshot } from '../harness/browser';
 import { connect, disconnectAll, listen, nextEvent, request, visitorToken } from '../harness/sockets';
@@ -317,6 +317,32 @@ describe('the inbox, from a new chat to a closed one', () => {
     await adaPage.goto(`${inboxUrl(baseUrl)}/inbox/closed`);
     await adaPage.getByRole('searchbox', { name: 'Search by name or email' }).fill('vera@exa');
     await eventually(async () => expect(await adaPage.locator('[data-conversation]').count()).toBe(1));
+  });
+});
+
+describe('B6 admins who see every chat', () => {
+  it('get an "All assigned" folder listing chats other agents hold; agents do not', async () => {
+    const { documentId } = await newVisitorChat();
+    expect((await app.http().post(`/live-chat/conversations/${documentId}/assign`).set(bearer(bjorn.token))).status).toBe(200);
+    const owner = await createAdmin(app, 'super', 'Olga');
+    const context = await newContext(browser);
+    try {
+      const page = await signInToAdmin(context, baseUrl, owner);
+      await page.goto(`${inboxUrl(baseUrl)}/inbox/unassigned`);
+      await page.locator('[data-folder="assigned"]').click();
+      await page.waitForURL(/\/inbox\/assigned$/);
+      await row(page, documentId).waitFor();
+      // Opening it keeps the view in "All assigned" (it is not the admin's own chat).
+      await row(page, documentId).click();
+      await timeline(page).waitFor();
+      expect(page.url()).toContain(`/inbox/assigned/${documentId}`);
+      // An agent without "see all" has no such folder, and its address sends them to Unassigned.
+      await adaPage.goto(`${inboxUrl(baseUrl)}/inbox/assigned`);
+      await adaPage.waitForURL(/\/inbox\/unassigned$/);
+      expect(await adaPage.locator('[data-folder="assigned"]').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
   });
 });
 

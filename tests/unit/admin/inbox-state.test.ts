@@ -4,7 +4,10 @@ import {
   applyEntry,
   applyRemoved,
   applyUpsert,
+  belongsTo,
   folderOf,
+  foldersFor,
+  isInboxFolder,
   type ListState,
 } from '../../../plugins/live-chat/admin/src/inbox/state/conversation-list';
 import { applyMarkup } from '../../../plugins/live-chat/admin/src/inbox/state/composer-markup';
@@ -58,6 +61,30 @@ describe('folderOf mirrors the server folders', () => {
     expect(folderOf(summary('a', 0, { status: 'assigned', assignee: { id: ME, name: 'Me' } }), ME)).toBe('mine');
     expect(folderOf(summary('a', 0, { status: 'assigned', assignee: { id: OTHER, name: 'B' } }), ME)).toBeNull();
     expect(folderOf(summary('a', 0, { status: 'closed', assignee: { id: OTHER, name: 'B' } }), ME)).toBe('closed');
+  });
+});
+
+describe('B6 "All assigned" is for viewers who see every chat', () => {
+  const mine = summary('m', 0, { status: 'assigned', assignee: { id: ME, name: 'Me' } });
+  const theirs = summary('t', 0, { status: 'assigned', assignee: { id: OTHER, name: 'B' } });
+
+  it('is in the menu (and a valid address) only for see-all viewers', () => {
+    expect(foldersFor(false)).toEqual(['unassigned', 'mine', 'closed']);
+    expect(foldersFor(true)).toEqual(['unassigned', 'mine', 'assigned', 'closed']);
+    expect(isInboxFolder('assigned')).toBe(false);
+    expect(isInboxFolder('assigned', true)).toBe(true);
+  });
+
+  it('lists every assigned chat, the viewer\'s own too; a chat held by another moves there for see-all viewers', () => {
+    expect(belongsTo(mine, 'assigned', ME)).toBe(true);
+    expect(belongsTo(theirs, 'assigned', ME)).toBe(true);
+    expect(belongsTo(theirs, 'mine', ME)).toBe(false);
+    expect(belongsTo(summary('u', 0), 'assigned', ME)).toBe(false);
+    expect(folderOf(theirs, ME, true)).toBe('assigned');
+    expect(folderOf(mine, ME, true)).toBe('mine');
+    expect(ids(applyUpsert(list(mine), theirs, 'assigned', ME))).toEqual(['m', 't']);
+    // Closing it takes it out of "All assigned".
+    expect(ids(applyUpsert(list(mine, theirs), { ...theirs, status: 'closed' }, 'assigned', ME))).toEqual(['m']);
   });
 });
 

@@ -6,6 +6,8 @@ export interface MeResponse {
     id: number;
     displayName: string;
     permissions: Record<AdminActionKey, boolean>;
+    /** B6: sees conversations assigned to other agents (the "see all" permission, or a super admin when configured). */
+    seesAllConversations: boolean;
   };
 }
 

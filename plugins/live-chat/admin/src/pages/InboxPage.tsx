@@ -16,7 +16,7 @@ import { FolderSection } from '../inbox/components/FolderSection';
 import { useConversation } from '../inbox/hooks/useConversation';
 import { useFolderList } from '../inbox/hooks/useFolderList';
 import { AgentSocketProvider, useAgentSocket } from '../inbox/realtime/AgentSocketProvider';
-import { folderOf, isInboxFolder, type InboxFolder } from '../inbox/state/conversation-list';
+import { belongsTo, folderOf, foldersFor, isInboxFolder, type InboxFolder } from '../inbox/state/conversation-list';
 import { useViewportFill } from '../inbox/useViewportFill';
 import { NotificationPermissionPrompt, useDesktopNotifications } from '../notifications';
 
@@ -81,7 +81,7 @@ const Inbox = ({ api, me }: { api: InboxApi; me: Me }) => {
   const navigate = useNavigate();
   const socket = useAgentSocket();
   const { toggleNotification } = useNotification();
-  const folder: InboxFolder | null = isInboxFolder(params.folder) ? params.folder : null;
+  const folder: InboxFolder | null = isInboxFolder(params.folder, me.seesAllConversations) ? params.folder : null;
   const documentId = params.documentId;
   const [search, setSearch] = React.useState('');
   React.useEffect(() => setSearch(''), [folder]);
@@ -93,10 +93,10 @@ const Inbox = ({ api, me }: { api: InboxApi; me: Me }) => {
       // The conversation's folder comes from the server's answer, never from the notification's kind.
       api
         .get(id)
-        .then((detail) => navigate(inboxPath(folderOf(detail, me.id) ?? folder ?? 'unassigned', id)))
+        .then((detail) => navigate(inboxPath(folderOf(detail, me.id, me.seesAllConversations) ?? folder ?? 'unassigned', id)))
         .catch((e: unknown) => toggleNotification({ type: 'warning', message: apiProblem(e).message }));
     },
-    [api, navigate, me.id, folder, toggleNotification],
+    [api, navigate, me.id, me.seesAllConversations, folder, toggleNotification],
   );
   const isOpen = React.useCallback((id: string) => id === documentId, [documentId]);
   const [frame, height] = useViewportFill<HTMLDivElement>();
@@ -108,7 +108,9 @@ const Inbox = ({ api, me }: { api: InboxApi; me: Me }) => {
     <Layouts.Root
       sideNav={
         <PluginNav
-          inboxSection={<FolderSection counts={list.counts} linkTo={(name) => inboxPath(name)} />}
+          inboxSection={
+            <FolderSection folders={foldersFor(me.seesAllConversations)} counts={list.counts} linkTo={(name) => inboxPath(name)} />
+          }
           footer={<AvailabilityToggle api={api} />}
         />
       }
@@ -148,6 +150,7 @@ const Inbox = ({ api, me }: { api: InboxApi; me: Me }) => {
                   api={api}
                   documentId={documentId}
                   agentId={me.id}
+                  seesAll={me.seesAllConversations}
                   agents={agents}
                   folder={folder}
                   onGone={() => navigate(inboxPath(folder), { replace: true })}
@@ -170,6 +173,7 @@ interface OpenConversationProps {
   api: InboxApi;
   documentId: string;
   agentId: number;
+  seesAll: boolean;
   agents: AgentRef[];
   folder: InboxFolder;
   onGone: () => void;
@@ -178,7 +182,7 @@ interface OpenConversationProps {
 }
 
 /** Loads the open conversation; one the agent may not (or no longer) see closes at once (B6). */
-const OpenConversation = ({ api, documentId, agentId, agents, folder, onGone, onMoved }: OpenConversationProps) => {
+const OpenConversation = ({ api, documentId, agentId, seesAll, agents, folder, onGone, onMoved }: OpenConversationProps) => {
   const tr = useT();
   const { toggleNotification } = useNotification();
   const { state, replace } = useConversation(api, documentId);
@@ -191,7 +195,9 @@ const OpenConversation = ({ api, documentId, agentId, agents, folder, onGone, on
     leave.current.onGone();
   }, [gone, toggleNotification]);
 
-  const detailFolder = state.kind === 'ready' ? folderOf(state.detail, agentId) : null;
+  // The view follows the chat only when the folder on screen no longer lists it.
+  const detailFolder =
+    state.kind === 'ready' && !belongsTo(state.detail, folder, agentId) ? folderOf(state.detail, agentId, seesAll) : null;
   const follow = React.useRef(onMoved);
   follow.current = onMoved;
   React.useEffect(() => {

@@ -7,26 +7,54 @@ import type { ConversationFolder, ConversationSummary, TimelineEntry } from '../
 import { richTextToPlainText } from '../../../../shared/domain/rich-text';
 import { markupToRichText } from '../../utils/rich-text-markup';
 
-/** The folders the inbox shows, in menu order (B3, B8). */
-export const INBOX_FOLDERS = ['unassigned', 'mine', 'closed'] as const satisfies readonly ConversationFolder[];
+/**
+ * The folders the inbox shows, in menu order (B3, B8). "All assigned" lists every assigned chat and
+ * is shown only to viewers who may see other agents' chats (B6: see-all permission, or super admins
+ * when configured); for anyone else it would repeat "My conversations".
+ */
+export const INBOX_FOLDERS = ['unassigned', 'mine', 'assigned', 'closed'] as const satisfies readonly ConversationFolder[];
 export type InboxFolder = (typeof INBOX_FOLDERS)[number];
 
-export const isInboxFolder = (value: unknown): value is InboxFolder =>
-  typeof value === 'string' && (INBOX_FOLDERS as readonly string[]).includes(value);
+/** The folders a viewer gets in the menu. */
+export const foldersFor = (seesAll: boolean): readonly InboxFolder[] =>
+  seesAll ? INBOX_FOLDERS : INBOX_FOLDERS.filter((folder) => folder !== 'assigned');
+
+export const isInboxFolder = (value: unknown, seesAll = false): value is InboxFolder =>
+  typeof value === 'string' && (foldersFor(seesAll) as readonly string[]).includes(value);
+
+type FolderSubject = Pick<ConversationSummary, 'status' | 'assignee'>;
 
 /**
- * Which inbox folder a conversation the agent was sent belongs in, mirroring the server's folder
- * filters (repositories/conversations.ts `whereFolder`); null for a chat another agent holds,
- * which only see-all admins receive and which none of the three folders lists.
+ * Whether a folder lists a conversation, mirroring the server's folder filters
+ * (repositories/conversations.ts `whereFolder`): an agent's own chat is in "My conversations" and,
+ * for see-all viewers, also in "All assigned".
  */
-export function folderOf(conversation: Pick<ConversationSummary, 'status' | 'assignee'>, agentId: number): InboxFolder | null {
+export function belongsTo(conversation: FolderSubject, folder: InboxFolder, agentId: number): boolean {
+  switch (folder) {
+    case 'unassigned':
+    case 'closed':
+      return conversation.status === folder;
+    case 'mine':
+      return conversation.status === 'assigned' && conversation.assignee?.id === agentId;
+    case 'assigned':
+      return conversation.status === 'assigned';
+  }
+}
+
+/**
+ * The folder to show a conversation in when it has to move (taken, closed): its own folder; for a
+ * chat another agent holds, "All assigned" for see-all viewers and null for anyone else (they are
+ * never sent one, B6).
+ */
+export function folderOf(conversation: FolderSubject, agentId: number, seesAll = false): InboxFolder | null {
   switch (conversation.status) {
     case 'unassigned':
       return 'unassigned';
     case 'closed':
       return 'closed';
     case 'assigned':
-      return conversation.assignee?.id === agentId ? 'mine' : null;
+      if (conversation.assignee?.id === agentId) return 'mine';
+      return seesAll ? 'assigned' : null;
   }
 }
 
@@ -57,7 +85,7 @@ export function appendPage(state: ListState, page: ConversationSummary[], hasMor
  */
 export function applyUpsert(state: ListState, conversation: ConversationSummary, folder: InboxFolder, agentId: number): ListState {
   const rest = state.rows.filter((row) => row.documentId !== conversation.documentId);
-  if (folderOf(conversation, agentId) !== folder) {
+  if (!belongsTo(conversation, folder, agentId)) {
     return rest.length === state.rows.length ? state : { ...state, rows: rest };
   }
   const last = rest[rest.length - 1];
