@@ -93,6 +93,15 @@ describe('the visitor widget, online path', () => {
     await eventually(() => w.mine.last().getAttribute('data-status'), (s) => s === 'read', 'read receipt');
     expect(await w.mine.last().locator('.meta').textContent()).toBe(en.read);
 
+    // A4: the inbox composer's markup (bold, italic, links) shows as rich text, as in the inbox.
+    await agent.send(documentId, '**Pro** is _popular_: see [pricing](https://example.com/pricing)');
+    await eventually(() => texts(w.theirs), (t) => t.includes('Pro is popular: see pricing'), 'rich reply');
+    const rich = w.theirs.last();
+    expect(await rich.locator('strong').textContent()).toBe('Pro');
+    expect(await rich.locator('em').textContent()).toBe('popular');
+    expect(await rich.locator('a').getAttribute('href')).toBe('https://example.com/pricing');
+    expect(await rich.locator('a').getAttribute('rel')).toBe('noopener noreferrer nofollow');
+
     // B8: the agent closes; the widget says so and the composer is off.
     await agent.close(documentId);
     await eventually(() => w.status.textContent(), (s) => s === en.closed, 'closed status');
@@ -101,11 +110,12 @@ describe('the visitor widget, online path', () => {
 
     // The host page heard it all through the JS API.
     const events = (await page.evaluate('window.__liveChatEvents')) as Array<{ name: string; payload: { body?: string; documentId?: string } | null }>;
-    expect(events.map((e) => e.name)).toEqual(['opened', 'conversation:started', 'message', 'message']);
+    expect(events.map((e) => e.name)).toEqual(['opened', 'conversation:started', 'message', 'message', 'message']);
     expect(events[1]?.payload?.documentId).toBe(documentId);
     expect(events.filter((e) => e.name === 'message').map((e) => e.payload?.body)).toEqual([
       'Hello from the pricing page',
       'Hi! Which plan are you looking at?',
+      '**Pro** is _popular_: see [pricing](https://example.com/pricing)',
     ]);
     await context.close();
     await agent.offline();

@@ -1,5 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { uid } from '../../plugins/live-chat/shared/constants';
+import { sanitizeRichText, type RichInline, type RichText } from '../../plugins/live-chat/shared/domain/rich-text';
+import { markupToRichText } from '../../plugins/live-chat/shared/domain/rich-text-markup';
 import { XSS_VECTORS } from '../fixtures/xss-vectors';
 import { bearer } from '../harness/admin';
 import { launchBrowser, newContext, startStaticSite, type StaticSite } from '../harness/browser';
@@ -16,6 +18,15 @@ let app: TestApp;
 let url: string;
 let site: StaticSite;
 let browser: Browser;
+
+/** The text a block tree shows, as the DOM's textContent reads it (chat messages carry no images). */
+function textOf(blocks: RichText): string {
+  const inline = (nodes: RichInline[]): string => nodes.map((node) => (node.type === 'link' ? inline(node.children) : node.text)).join('');
+  return blocks
+    .map((block) => (block.type === 'paragraph' ? inline(block.children) : block.type === 'list' ? block.children.map((item) => inline(item.children)).join('') : ''))
+    .join('')
+    .trim();
+}
 
 /** Each vector as text, as a link URL, as an image URL and as stray node data (as in the unit tests). */
 function corpusRichText(): unknown[] {
@@ -102,11 +113,12 @@ describe('the XSS corpus in the widget', () => {
 
     expect(await page.evaluate('window.__xss')).toEqual([]);
     expect(dialogs).toEqual([]);
-    // Messages are plain text: shown literally, character for character.
-    // (Line breaks compared as \n: the transport may turn a lone \r into one; it is not markup.)
-    const lines = (list: string[]) => list.map((text) => text.replace(/\r\n?/g, '\n'));
-    expect(lines(await texts(w.theirs))).toEqual(lines(MESSAGES));
-    expect(lines(await texts(w.mine.locator('.bubble')))).toEqual(lines(visitorBodies));
+    // Messages are markup read by the shared converter (as the inbox reads them): every character of
+    // text survives as text, only the markup itself (**, _, [](), "- ", line breaks) becomes structure.
+    // (\r, \r\n and \n are all line breaks.)
+    const shownText = (body: string) => textOf(sanitizeRichText(markupToRichText(body)));
+    expect(await texts(w.theirs)).toEqual(MESSAGES.map(shownText));
+    expect(await texts(w.mine.locator('.bubble'))).toEqual(visitorBodies.map(shownText));
     // Nothing but the allow-list in the panel: no script, frame, style, form, handler or non-http(s) URL.
     const report = await page.evaluate(() => {
       const root = document.querySelector('live-chat-widget')?.shadowRoot;

@@ -12,7 +12,7 @@ import {
 } from '../../../plugins/live-chat/admin/src/inbox/state/conversation-list';
 import { applyMarkup } from '../../../plugins/live-chat/admin/src/inbox/state/composer-markup';
 import { emptyTimeline, lastSeqOf, markFailed, markSending, mergeEntries, newClientId } from '../../../plugins/live-chat/admin/src/inbox/state/timeline';
-import { markupToRichText } from '../../../plugins/live-chat/admin/src/utils/rich-text-markup';
+import { markupToRichText } from '../../../plugins/live-chat/shared/domain/rich-text-markup';
 import { messageInputSchema } from '../../../plugins/live-chat/shared/domain/messaging';
 
 /** The inbox's list and timeline rules (B1, B3, B5, B6, B8, E2), without a browser. */

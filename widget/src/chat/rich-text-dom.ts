@@ -3,6 +3,7 @@
  * built as DOM nodes (text through textContent, URLs through setAttribute), never parsed as HTML.
  */
 import { sanitizeRichText, type RichInline, type RichText } from '../../../plugins/live-chat/shared/domain/rich-text';
+import { markupToRichText } from '../../../plugins/live-chat/shared/domain/rich-text-markup';
 
 function inline(node: RichInline): Node {
   if (node.type === 'link') {
@@ -55,4 +56,13 @@ export function richTextToDom(input: unknown): DocumentFragment {
     }
   }
   return fragment;
+}
+
+/**
+ * A chat message's body as DOM: its markup (the inbox composer's bold, italic, links, bullets) read
+ * the same way the inbox reads it, narrowed by the allow-list; images belong to playbook messages,
+ * not chat messages, so none is shown here.
+ */
+export function messageBodyToDom(body: string): DocumentFragment {
+  return richTextToDom(sanitizeRichText(markupToRichText(body)).filter((block) => block.type !== 'image'));
 }

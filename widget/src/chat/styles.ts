@@ -15,8 +15,7 @@ export const CHAT_CSS = `
 .log{flex:1;overflow-y:auto;padding:14px;display:flex;flex-direction:column;gap:8px;background:#f6f7f9}
 .row{display:flex;flex-direction:column;max-width:85%}
 .row.me{align-self:flex-end;align-items:flex-end}
-.bubble{padding:8px 12px;border-radius:14px;background:#fff;border:1px solid #e3e6ea;overflow-wrap:anywhere;white-space:pre-wrap}
-.bot .bubble{white-space:normal}
+.bubble{padding:8px 12px;border-radius:14px;background:#fff;border:1px solid #e3e6ea;overflow-wrap:anywhere}
 .me .bubble{background:#2457c5;color:#fff;border-color:#2457c5}
 .bubble p{margin:0 0 6px}.bubble p:last-child{margin:0}
 .bubble ul{margin:4px 0;padding-left:20px}

@@ -6,7 +6,7 @@ import type { Display } from '../../../plugins/live-chat/shared/domain/playbook-
 import { format } from '../i18n/languages';
 import type { ChatStrings } from '../i18n/strings';
 import { CLOSE_PATH, SEND_PATH, el, icon } from './dom';
-import { richTextToDom } from './rich-text-dom';
+import { messageBodyToDom, richTextToDom } from './rich-text-dom';
 import type { ChatItem } from './store';
 
 type CaptureItem = Extract<Display, { kind: 'capture' }>;
@@ -107,12 +107,12 @@ export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers) {
       return text ? el('p', { class: 'system' }, text) : null;
     }
     if (item.authorKind === 'visitor') {
-      const row = el('div', { class: 'row me' }, el('span', { class: 'sr' }, `${t.you}:`), el('div', { class: 'bubble' }, item.body ?? ''));
+      const row = el('div', { class: 'row me' }, el('span', { class: 'sr' }, `${t.you}:`), el('div', { class: 'bubble' }, messageBodyToDom(item.body ?? '')));
       row.appendChild(el('div', { class: 'meta' }));
       return row;
     }
     const author = item.authorName || (item.authorKind === 'agent' ? t.agent : t.botName);
-    return el('div', { class: 'row them' }, el('div', { class: 'author' }, author), el('div', { class: 'bubble' }, item.body ?? ''));
+    return el('div', { class: 'row them' }, el('div', { class: 'author' }, author), el('div', { class: 'bubble' }, messageBodyToDom(item.body ?? '')));
   }
 
   function updateStatus(row: HTMLElement, item: ChatItem) {

@@ -6,7 +6,7 @@
 import { WAIT_TIME_SECONDS, type CardKind } from '../../../../shared/constants';
 import { validateCardSettings, type CardSettingsByKind, type LiveChatContent } from '../../../../shared/domain/playbook-cards';
 import { newCardDraft } from '../../utils/cards';
-import { markupToRichText, richTextToMarkup } from '../../utils/rich-text-markup';
+import { markupToRichText, richTextToMarkup } from '../../../../shared/domain/rich-text-markup';
 import type { CardBodyFields, CardValues, Editable, EditableSettings } from './types';
 
 /** The card's settings as its kind's schema reads them; a card that does not pass starts from the defaults. */

@@ -18,7 +18,7 @@ export interface CardValues {
   offlineMessage: RichText | null;
 }
 
-/** Rich-text fields as the markup the admin types (utils/rich-text-markup.ts); the rest as the domain types them. */
+/** Rich-text fields as the markup the admin types (shared/domain/rich-text-markup.ts); the rest as the domain types them. */
 export type Editable<T> = { [P in keyof T]: NonNullable<T[P]> extends RichText ? string : T[P] };
 export type EditableSettings<K extends CardKind> = Editable<CardSettingsByKind[K]>;
 

@@ -1,7 +1,7 @@
 import { Typography } from '@strapi/design-system';
 import * as React from 'react';
 import { sanitizeRichText, type RichInline } from '../../../../shared/domain/rich-text';
-import { markupToRichText } from '../../utils/rich-text-markup';
+import { markupToRichText } from '../../../../shared/domain/rich-text-markup';
 
 /**
  * A chat message's body: its markup (bold, italic, links, bulleted lists, the widget's subset)

@@ -1,6 +1,6 @@
 /**
  * The composer's formatting buttons as pure text edits on the markup the chat uses (the same
- * markup as the playbook editor, utils/rich-text-markup.ts): `**bold**`, `_italic_`,
+ * markup as the playbook editor, shared/domain/rich-text-markup.ts): `**bold**`, `_italic_`,
  * `[text](https://…)` and `- ` list lines. Each returns the new text and the selection to restore.
  */
 export interface TextEdit {

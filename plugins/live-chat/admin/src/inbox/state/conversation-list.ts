@@ -5,7 +5,7 @@
  */
 import type { ConversationFolder, ConversationSummary, TimelineEntry } from '../../../../shared/contracts/conversations';
 import { richTextToPlainText } from '../../../../shared/domain/rich-text';
-import { markupToRichText } from '../../utils/rich-text-markup';
+import { markupToRichText } from '../../../../shared/domain/rich-text-markup';
 
 /**
  * The folders the inbox shows, in menu order (B3, B8). "All assigned" lists every assigned chat and

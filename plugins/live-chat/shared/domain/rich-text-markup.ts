@@ -1,14 +1,15 @@
 /**
- * A4 in the editor: admins write messages as a little markup in a textarea, converted to the
- * allowed rich-text blocks (bold, italic, links, bulleted lists, images) and back. The server
- * sanitizes whatever arrives, so this converter only has to be convenient, not a security boundary.
+ * A4 as typed: admins write playbook messages, and agents and visitors chat messages, as a little
+ * markup in a textarea, converted to the allowed rich-text blocks (bold, italic, links, bulleted
+ * lists, images) and back. Shared by the admin and the widget so both read a message the same way;
+ * every reader sanitizes the result, so this converter is a convenience, not a security boundary.
  *
  *   a line                    → a paragraph
  *   - item / * item           → a bulleted list (consecutive lines)
  *   ![alt](https://…/x.png)   → an image (on its own line)
  *   **bold**  _italic_  [text](https://…)   → inline marks and links
  */
-import type { RichInline, RichListItem, RichText, RichTextLeaf } from '../../../shared/domain/rich-text';
+import type { RichInline, RichListItem, RichText, RichTextLeaf } from './rich-text';
 
 type Marks = Pick<RichTextLeaf, 'bold' | 'italic'>;
 
@@ -53,7 +54,7 @@ function parseInline(source: string, marks: Marks = {}): RichInline[] {
 export function markupToRichText(markup: string): RichText {
   const blocks: RichText = [];
   let list: RichListItem[] | null = null;
-  for (const raw of markup.split(/\r?\n/)) {
+  for (const raw of markup.split(/\r\n|\r|\n/)) {
     const line = raw.trim();
     const item = LIST_LINE.exec(line);
     if (item) {

@@ -1,4 +1,4 @@
-import { markupToRichText, richTextToMarkup } from '../../../plugins/live-chat/admin/src/utils/rich-text-markup';
+import { markupToRichText, richTextToMarkup } from '../../../plugins/live-chat/shared/domain/rich-text-markup';
 import { sanitizeRichText } from '../../../plugins/live-chat/shared/domain/rich-text';
 
 /** A4 in the playbook editor: the admin's textarea markup ⇄ the allowed rich-text blocks. */
@@ -66,5 +66,14 @@ describe('richTextToMarkup', () => {
   it('shows nothing for an empty message', () => {
     expect(richTextToMarkup(null)).toBe('');
     expect(richTextToMarkup([])).toBe('');
+  });
+});
+
+describe('line breaks of every platform', () => {
+  it('reads \\r\\n, a lone \\r and \\n alike as line breaks', () => {
+    const expected = markupToRichText('one\ntwo');
+    expect(markupToRichText('one\r\ntwo')).toEqual(expected);
+    expect(markupToRichText('one\rtwo')).toEqual(expected);
+    expect(expected).toHaveLength(2);
   });
 });
