@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { notFound } from '../errors';
 import { pluginConfig } from '../plugin-config';
+import { isAllowedWidgetOrigin } from '../widget-origins';
 
 /** The widget bundle (widget/build.mjs writes it): dist/server/src/controllers → dist/widget. */
 const WIDGET_DIR = path.resolve(__dirname, '..', '..', '..', 'widget');
@@ -52,8 +53,7 @@ function chunkNames(): string[] {
  * without Origin is not a browser page (it could forge the header anyway) and passes.
  */
 export function isWidgetOriginAllowed(strapi: Core.Strapi, origin: string | undefined): boolean {
-  const origins = pluginConfig(strapi).widgetOrigins;
-  return !origin || origins.includes('*') || origins.includes(origin);
+  return isAllowedWidgetOrigin(pluginConfig(strapi).widgetOrigins, origin);
 }
 
 /**

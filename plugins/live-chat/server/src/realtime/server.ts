@@ -7,6 +7,7 @@ import { pluginConfig } from '../plugin-config';
 import { setupAgentNamespace } from './agent-namespace';
 import { createLimits } from './limits';
 import { setupVisitorNamespace } from './visitor-namespace';
+import { isAllowedWidgetOrigin } from '../widget-origins';
 
 /** Frames larger than this are refused by the transport itself (F4). */
 const MAX_FRAME_BYTES = 64 * 1024;
@@ -22,9 +23,7 @@ export interface Realtime {
  */
 export async function startRealtime(strapi: Core.Strapi): Promise<Realtime> {
   const config = pluginConfig(strapi);
-  const allowAnyOrigin = config.widgetOrigins.includes('*');
-  // Browsers always send Origin; a missing one is a non-browser client, which could forge it anyway.
-  const isAllowedOrigin = (origin: string | undefined) => !origin || allowAnyOrigin || config.widgetOrigins.includes(origin);
+  const isAllowedOrigin = (origin: string | undefined) => isAllowedWidgetOrigin(config.widgetOrigins, origin);
 
   const io = new Server(strapi.server.httpServer, {
     path: SOCKET_PATH,
