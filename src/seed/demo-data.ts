@@ -22,3 +22,34 @@ export const AGENT_ROLE = {
 export const DEMO_PLAYBOOK = {
   name: 'Live Chat (demo)',
 };
+
+/** The languages of the widget and the inbox (E5) besides English, added to the i18n plugin at seed time. */
+export const DEMO_LOCALES = ['tr', 'id', 'it', 'sv', 'es'] as const;
+
+const text = (value: string, marks: { bold?: true; italic?: true } = {}) => ({ type: 'text', text: value, ...marks });
+const paragraph = (...children: ReturnType<typeof text>[]) => ({ type: 'paragraph', children });
+
+/**
+ * The Swedish copy of the demo playbook (E5): the Live Chat template's texts, by card position.
+ * Only texts: the structure (cards, order, links) stays the English one's.
+ */
+export const DEMO_PLAYBOOK_SWEDISH = {
+  locale: 'sv',
+  name: 'Livechatt (demo)',
+  cards: [
+    { settings: { message: [paragraph(text('Hej! Tack för ditt besök. Hur kan vi hjälpa dig i dag?'))] } },
+    {
+      onlineMessage: [
+        paragraph(text('Någon i vårt team', { bold: true }), text(' är med dig om en liten stund.')),
+        paragraph(text('Berätta gärna under tiden lite om vad du behöver.')),
+      ],
+      offlineMessage: [
+        paragraph(text('Tyvärr är ingen tillgänglig just nu.')),
+        paragraph(text('Lämna ditt namn och din e-post så hör vi av oss, '), text('oftast inom en arbetsdag', { italic: true }), text('.')),
+      ],
+    },
+    { settings: { prompt: [paragraph(text('Hur kan vi nå dig?'))] } },
+    { settings: { title: 'Livechatt: förfrågan utanför öppettid' } },
+    { settings: { message: [paragraph(text('Tack! Vi har dina uppgifter och hör av oss snart.'))] } },
+  ],
+};

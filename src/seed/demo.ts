@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { adminAction } from '../../plugins/live-chat/shared/constants';
-import { AGENT_ROLE, DEMO_ADMIN, DEMO_AGENTS, DEMO_PLAYBOOK } from './demo-data';
+import { AGENT_ROLE, DEMO_ADMIN, DEMO_AGENTS, DEMO_LOCALES, DEMO_PLAYBOOK, DEMO_PLAYBOOK_SWEDISH } from './demo-data';
 
 interface AdminRole {
   id: number;
@@ -26,6 +26,7 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
   for (const agent of DEMO_AGENTS) {
     await users.create({ ...agent, isActive: true, roles: [agentRole.id] });
   }
+  await seedLocales(strapi);
   await seedPlaybook(strapi);
 
   const lines = [
@@ -36,10 +37,40 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
   strapi.log.info(`\n${lines.join('\n')}\n`);
 }
 
-/** The demo playbook is the plugin's own Live Chat template, published, so the widget has a flow to run. */
+interface LocaleService {
+  findByCode(code: string): Promise<unknown>;
+  create(locale: { code: string; name: string }): Promise<unknown>;
+}
+interface IsoLocaleService {
+  getIsoLocales(): Array<{ code: string; name: string }>;
+}
+
+/** E5: the six languages of the widget and inbox as i18n locales (English is the i18n default), so playbooks can have copies in them. */
+async function seedLocales(strapi: Core.Strapi) {
+  const locales = strapi.plugin('i18n').service('locales') as unknown as LocaleService;
+  const iso = strapi.plugin('i18n').service('iso-locales') as unknown as IsoLocaleService;
+  const names = new Map(iso.getIsoLocales().map((l) => [l.code, l.name]));
+  for (const code of DEMO_LOCALES) {
+    if (!(await locales.findByCode(code))) await locales.create({ code, name: names.get(code) ?? code });
+  }
+}
+
+/**
+ * The demo playbook is the plugin's own Live Chat template, published, so the widget has a flow to
+ * run, with a published Swedish copy, so a Swedish page shows the flow in Swedish.
+ */
 async function seedPlaybook(strapi: Core.Strapi) {
   const playbooks = strapi.plugin('live-chat').service('playbooks');
   const origin = `http://localhost:${process.env.PORT ?? 1337}`;
   const created = await playbooks.create({ name: DEMO_PLAYBOOK.name, template: 'live_chat' }, origin);
   await playbooks.publish(created.documentId, origin);
+
+  const { locale, name, cards } = DEMO_PLAYBOOK_SWEDISH;
+  const copy = await playbooks.createCopy(created.documentId, locale, undefined, origin);
+  for (const [index, card] of copy.cards.entries()) {
+    const texts = cards[index];
+    if (texts) await playbooks.updateCard(created.documentId, card.documentId, texts, locale);
+  }
+  await playbooks.update(created.documentId, { name }, origin, locale);
+  await playbooks.publish(created.documentId, origin, locale);
 }

@@ -68,6 +68,20 @@ export type CreateCardBody = z.input<typeof createCardBodySchema>;
 export const updateCardBodySchema = z.strictObject(cardFields);
 export type UpdateCardBody = z.input<typeof updateCardBodySchema>;
 
+/** A locale code of Strapi's i18n plugin (`en`, `sv`, `pt-BR`). */
+export const localeCodeSchema = z
+  .string()
+  .max(35)
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Not a locale code');
+
+/** `?locale=` of the playbook read and write routes (E5); without it, the default locale. */
+export const playbookLocaleQuerySchema = z.object({ locale: localeCodeSchema.optional() });
+export type PlaybookLocaleQuery = z.input<typeof playbookLocaleQuerySchema>;
+
+/** POST /live-chat/playbooks/:documentId/locales/:locale: the copy starts from the texts of `from` (default: the default locale). */
+export const createPlaybookCopyBodySchema = z.strictObject({ from: localeCodeSchema.optional() });
+export type CreatePlaybookCopyBody = z.input<typeof createPlaybookCopyBodySchema>;
+
 /** PUT /live-chat/playbooks/:documentId/cards/order: every card of the playbook, once, in the new order. */
 export const reorderCardsBodySchema = z.strictObject({
   cardDocumentIds: z.array(documentIdSchema).max(MAX_CARDS_PER_PLAYBOOK),
@@ -116,8 +130,28 @@ export interface PlaybookInstallation {
   lastSeenAt: string;
 }
 
-/** The draft of one playbook, as the editor works on it. */
+/** E5: a locale of the i18n plugin and this playbook's copy there. */
+export interface PlaybookLocale {
+  code: string;
+  /** The i18n plugin's name of the locale, e.g. "Swedish (sv)". */
+  name: string;
+  /** The default locale gives every copy its structure (cards, order, links). */
+  isDefault: boolean;
+  /** The playbook has a copy (a draft) in this locale. */
+  hasCopy: boolean;
+  /** That copy is published: visitors of this language get its texts. */
+  published: boolean;
+}
+
+/**
+ * The draft of one playbook, as the editor works on it, in one locale: in another locale than the
+ * default, the default's structure with the copy's texts, the copy's name and publish state.
+ */
 export interface PlaybookDetail extends PlaybookSummary {
+  locale: string;
+  defaultLocale: string;
+  /** Every configured locale, the default first. */
+  locales: PlaybookLocale[];
   targetUrlPatterns: string[];
   cards: PlaybookCard[];
   installations: PlaybookInstallation[];

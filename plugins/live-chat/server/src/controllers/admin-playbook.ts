@@ -2,6 +2,9 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import {
   createCardBodySchema,
+  createPlaybookCopyBodySchema,
+  localeCodeSchema,
+  playbookLocaleQuerySchema,
   createPlaybookBodySchema,
   reorderCardsBodySchema,
   updateCardBodySchema,
@@ -21,6 +24,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const idOf = (ctx: Context): string => parseOrThrow(documentIdSchema, ctx.params.documentId, 'Invalid id');
   const cardIdOf = (ctx: Context): string => parseOrThrow(documentIdSchema, ctx.params.cardDocumentId, 'Invalid card id');
   const body = (ctx: Context): unknown => (ctx.request as { body?: unknown }).body;
+  /** `?locale=` (E5); undefined means the default locale. */
+  const localeOf = (ctx: Context): string | undefined => parseOrThrow(playbookLocaleQuerySchema, ctx.query, 'Invalid locale').locale;
   // The embed snippet needs the server's address when config.server.url is unset.
   const originOf = (ctx: Context): string => ctx.origin;
 
@@ -38,14 +43,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(ctx: Context) {
-      const answer: PlaybookDetailResponse = { data: await playbooks().get(idOf(ctx), originOf(ctx)) };
+      const answer: PlaybookDetailResponse = { data: await playbooks().get(idOf(ctx), originOf(ctx), localeOf(ctx)) };
       ctx.body = answer;
     },
 
     async update(ctx: Context) {
       const documentId = idOf(ctx);
       const input = parseOrThrow(updatePlaybookBodySchema, body(ctx), 'Invalid playbook');
-      const answer: PlaybookDetailResponse = { data: await playbooks().update(documentId, input, originOf(ctx)) };
+      const answer: PlaybookDetailResponse = { data: await playbooks().update(documentId, input, originOf(ctx), localeOf(ctx)) };
       ctx.body = answer;
     },
 
@@ -57,7 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async publish(ctx: Context) {
-      const answer: PlaybookDetailResponse = { data: await playbooks().publish(idOf(ctx), originOf(ctx)) };
+      const answer: PlaybookDetailResponse = { data: await playbooks().publish(idOf(ctx), originOf(ctx), localeOf(ctx)) };
       ctx.body = answer;
     },
 
@@ -69,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async addCard(ctx: Context) {
       const documentId = idOf(ctx);
       const input = parseOrThrow(createCardBodySchema, body(ctx), 'Invalid card');
-      const answer: PlaybookCardResponse = { data: await playbooks().addCard(documentId, input) };
+      const answer: PlaybookCardResponse = { data: await playbooks().addCard(documentId, input, localeOf(ctx)) };
       ctx.status = 201;
       ctx.body = answer;
     },
@@ -77,20 +82,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async updateCard(ctx: Context) {
       const [documentId, cardDocumentId] = [idOf(ctx), cardIdOf(ctx)];
       const input = parseOrThrow(updateCardBodySchema, body(ctx), 'Invalid card');
-      const answer: PlaybookCardResponse = { data: await playbooks().updateCard(documentId, cardDocumentId, input) };
+      const answer: PlaybookCardResponse = { data: await playbooks().updateCard(documentId, cardDocumentId, input, localeOf(ctx)) };
       ctx.body = answer;
     },
 
     async deleteCard(ctx: Context) {
       const [documentId, cardDocumentId] = [idOf(ctx), cardIdOf(ctx)];
-      const answer: DeletedResponse = { data: await playbooks().deleteCard(documentId, cardDocumentId) };
+      const answer: DeletedResponse = { data: await playbooks().deleteCard(documentId, cardDocumentId, localeOf(ctx)) };
       ctx.body = answer;
     },
 
     async reorderCards(ctx: Context) {
       const documentId = idOf(ctx);
       const { cardDocumentIds } = parseOrThrow(reorderCardsBodySchema, body(ctx), 'Invalid card order');
-      const answer: PlaybookCardListResponse = { data: await playbooks().reorderCards(documentId, cardDocumentIds) };
+      const answer: PlaybookCardListResponse = { data: await playbooks().reorderCards(documentId, cardDocumentIds, localeOf(ctx)) };
+      ctx.body = answer;
+    },
+
+    /** E5: the playbook's copy in another locale, made from the texts of `from`. */
+    async createCopy(ctx: Context) {
+      const documentId = idOf(ctx);
+      const locale = parseOrThrow(localeCodeSchema, ctx.params.locale, 'Invalid locale');
+      const { from } = parseOrThrow(createPlaybookCopyBodySchema, body(ctx) ?? {}, 'Invalid copy request');
+      const answer: PlaybookDetailResponse = { data: await playbooks().createCopy(documentId, locale, from, originOf(ctx)) };
+      ctx.status = 201;
       ctx.body = answer;
     },
   };

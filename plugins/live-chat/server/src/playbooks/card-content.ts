@@ -12,6 +12,7 @@ import {
   type FieldError,
   type FlowCard,
 } from '../../../shared/domain/playbook-cards';
+import { overlayTexts } from '../../../shared/domain/playbook-locales';
 import { sanitizeRichText, type RichText } from '../../../shared/domain/rich-text';
 import type { CardData, CardRecord } from '../repositories/playbooks';
 import { toStoredBlocks } from './stored-blocks';
@@ -97,4 +98,14 @@ export function toFlowCard(record: CardRecord): FlowCard {
     waitTimeSeconds: record.waitTimeSeconds,
     offlineMessage: record.offlineMessage,
   };
+}
+
+/**
+ * A default-locale card with the texts of its copy in another locale laid over it (the structure
+ * stays the default's, shared/domain/playbook-locales.ts); without a copy, the default card.
+ */
+export function overlayCardRecord(base: CardRecord, copy: CardRecord | undefined): CardRecord {
+  if (!copy) return base;
+  const merged = overlayTexts(toFlowCard(base), copy);
+  return { ...base, settings: merged.settings ?? {}, onlineMessage: merged.onlineMessage ?? null, offlineMessage: merged.offlineMessage ?? null };
 }

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { WAIT_TIME_SECONDS, uid } from '../../../shared/constants';
+import { WAIT_TIME_SECONDS } from '../../../shared/constants';
 import { sanitizeRichText, type RichText } from '../../../shared/domain';
+import type { RunnablePlaybook } from './runtime';
 
 export interface LiveChatCardSettings {
-  /** The published playbook row the conversation links to. */
+  /** The published default-locale playbook row the conversation links to (one per document). */
   playbookId: number;
   waitTimeSeconds: number;
   onlineMessage: RichText;
@@ -12,18 +13,22 @@ export interface LiveChatCardSettings {
 
 /**
  * A3: the Live Chat card of a runnable (published, active) playbook: its wait time for the
- * conversation's deadline and its messages, sanitized again on the way out (A4).
+ * conversation's deadline and its messages in the visitor's language when a copy has them (E5),
+ * sanitized again on the way out (A4).
  */
-export async function findLiveChatCard(strapi: Core.Strapi, playbookDocumentId: string): Promise<LiveChatCardSettings | null> {
-  const playbook = await strapi.plugin('live-chat').service('playbooks').findRunnablePlaybook(playbookDocumentId);
-  const card = playbook?.cards.find((candidate: { kind: string }) => candidate.kind === 'live_chat');
+export async function findLiveChatCard(
+  strapi: Core.Strapi,
+  playbookDocumentId: string,
+  language?: string | null,
+): Promise<LiveChatCardSettings | null> {
+  const playbooks = strapi.plugin('live-chat').service('playbooks');
+  const playbook: RunnablePlaybook | null = await playbooks.findRunnablePlaybook(playbookDocumentId, language);
+  const card = playbook?.cards.find((candidate) => candidate.kind === 'live_chat');
   if (!card) return null;
-  const row = await strapi.db
-    .query(uid('playbook'))
-    .findOne({ where: { documentId: playbookDocumentId, publishedAt: { $notNull: true } }, select: ['id'] });
-  if (!row) return null;
+  const playbookId: number | null = await playbooks.publishedRowId(playbookDocumentId);
+  if (playbookId === null) return null;
   return {
-    playbookId: row.id,
+    playbookId,
     waitTimeSeconds: card.waitTimeSeconds ?? WAIT_TIME_SECONDS.default,
     onlineMessage: sanitizeRichText(card.onlineMessage),
     offlineMessage: sanitizeRichText(card.offlineMessage),

@@ -1,5 +1,5 @@
-/** Loads what the playbook screens show: both versions, their cards and installations, in five queries. */
-import type { CardRecord, InstallationRecord, PlaybookRepository } from '../repositories/playbooks';
+/** Loads what the playbook screens show: both versions, their cards, installations and copies, in a handful of queries. */
+import type { CardRecord, InstallationRecord, PlaybookRecord, PlaybookRepository } from '../repositories/playbooks';
 import type { PlaybookState } from './presenters';
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T[]> {
@@ -12,18 +12,23 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<s
   return groups;
 }
 
-/** Every playbook (newest edit first), or only `documentId`; a playbook without a draft does not exist. */
+/**
+ * Every playbook (newest edit first), or only `documentId`, in the default locale (which gives a
+ * playbook its structure); a playbook without a default-locale draft does not exist.
+ */
 export async function loadPlaybookStates(repository: PlaybookRepository, documentId?: string): Promise<PlaybookState[]> {
   const filters = documentId === undefined ? {} : { documentId };
+  const locale = await repository.defaultLocale();
   const [drafts, published] = await Promise.all([
-    repository.listPlaybooks('draft', filters),
-    repository.listPlaybooks('published', filters),
+    repository.listPlaybooks('draft', filters, locale),
+    repository.listPlaybooks('published', filters, locale),
   ]);
   const ids = drafts.map((p) => p.documentId);
-  const [draftCards, publishedCards, installations] = await Promise.all([
-    repository.listCards('draft', ids),
-    repository.listCards('published', ids),
+  const [draftCards, publishedCards, installations, copies] = await Promise.all([
+    repository.listCards('draft', ids, locale),
+    repository.listCards('published', ids, locale),
     repository.listInstallations(ids),
+    repository.listCopies(ids),
   ]);
   const byPlaybook = (cards: CardRecord[]) => groupBy(cards, (c) => c.playbookDocumentId);
   const draftsBy = byPlaybook(draftCards);
@@ -36,5 +41,25 @@ export async function loadPlaybookStates(repository: PlaybookRepository, documen
     published: publishedById.get(draft.documentId) ?? null,
     publishedCards: publishedBy.get(draft.documentId) ?? [],
     installations: installationsBy.get(draft.documentId) ?? [],
+    copies: copies.get(draft.documentId) ?? [],
   }));
+}
+
+/** A playbook's copy in one locale: its texts in both versions (null when it has no draft there). */
+export interface CopyState {
+  locale: string;
+  draft: PlaybookRecord;
+  draftCards: CardRecord[];
+  published: PlaybookRecord | null;
+  publishedCards: CardRecord[];
+}
+
+export async function loadCopy(repository: PlaybookRepository, documentId: string, locale: string): Promise<CopyState | null> {
+  const [draft, published, draftCards, publishedCards] = await Promise.all([
+    repository.findPlaybook(documentId, 'draft', locale),
+    repository.findPlaybook(documentId, 'published', locale),
+    repository.listCards('draft', [documentId], locale),
+    repository.listCards('published', [documentId], locale),
+  ]);
+  return draft === null ? null : { locale, draft, draftCards, published, publishedCards };
 }

@@ -6,10 +6,12 @@ import type {
   LiveChatStatus,
   PlaybookDetail,
   PlaybookInstallation,
+  PlaybookLocale,
   PlaybookSummary,
 } from '../../../shared/contracts/playbooks';
-import type { CardRecord, InstallationRecord, PlaybookRecord } from '../repositories/playbooks';
-import { toCardView } from './card-content';
+import type { CardRecord, CopyRecord, InstallationRecord, LocaleRecord, PlaybookRecord } from '../repositories/playbooks';
+import { overlayCardRecord, toCardView } from './card-content';
+import type { CopyState } from './load';
 
 const HOUR_MS = 3_600_000;
 
@@ -58,6 +60,16 @@ export interface PlaybookState {
   published: PlaybookRecord | null;
   publishedCards: CardRecord[];
   installations: InstallationRecord[];
+  /** The locales holding a copy (the default locale's included). */
+  copies: CopyRecord[];
+}
+
+/** Which locale the editor works in, and the copy of that locale when it is not the default. */
+export interface LocaleView {
+  locales: LocaleRecord[];
+  defaultLocale: string;
+  /** null: the default locale itself. */
+  copy: CopyState | null;
 }
 
 export function toSummary(state: PlaybookState, now: Date, freshnessHours: number): PlaybookSummary {
@@ -101,11 +113,42 @@ export function embedSnippet(serverUrl: string, documentId: string): string {
   return `<script src="${safe}/live-chat/widget.js" data-playbook="${documentId}" async></script>`;
 }
 
-export function toDetail(state: PlaybookState, now: Date, freshnessHours: number, serverUrl: string): PlaybookDetail {
+/** Every configured locale with whether this playbook has a copy there (E5); the default first. */
+function localesOf(state: PlaybookState, view: LocaleView): PlaybookLocale[] {
+  const locales = view.locales.map(({ code, name }) => {
+    const copy = state.copies.find((c) => c.locale === code);
+    return { code, name, isDefault: code === view.defaultLocale, hasCopy: Boolean(copy?.draft), published: Boolean(copy?.published) };
+  });
+  return [...locales.filter((l) => l.isDefault), ...locales.filter((l) => !l.isDefault)];
+}
+
+/**
+ * The editor's view of a playbook in one locale. In the default locale: its draft. In another:
+ * the default draft's structure with the copy's texts (cards without a copy show the default's),
+ * the copy's name, and whether the copy is published or has unsaved changes.
+ */
+export function toDetail(state: PlaybookState, now: Date, freshnessHours: number, serverUrl: string, view: LocaleView): PlaybookDetail {
+  const summary = toSummary(state, now, freshnessHours);
+  const { copy } = view;
+  const overlaid = (cards: readonly CardRecord[]) => {
+    const byId = new Map(cards.map((c) => [c.documentId, c]));
+    return state.draftCards.map((card) => overlayCardRecord(card, byId.get(card.documentId)));
+  };
   return {
-    ...toSummary(state, now, freshnessHours),
+    ...summary,
+    ...(copy && {
+      name: copy.draft.name,
+      published: copy.published !== null,
+      hasDraftChanges: hasDraftChanges(
+        { playbook: copy.draft, cards: overlaid(copy.draftCards) },
+        copy.published && { playbook: copy.published, cards: overlaid(copy.publishedCards) },
+      ),
+    }),
+    locale: copy?.locale ?? view.defaultLocale,
+    defaultLocale: view.defaultLocale,
+    locales: localesOf(state, view),
     targetUrlPatterns: state.draft.targetUrlPatterns,
-    cards: state.draftCards.map(toCardView),
+    cards: (copy ? overlaid(copy.draftCards) : state.draftCards).map(toCardView),
     installations: state.installations.map(toInstallation),
     embedSnippet: embedSnippet(serverUrl, state.draft.documentId),
   };

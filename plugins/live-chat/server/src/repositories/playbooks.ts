@@ -9,6 +9,19 @@ const INSTALLATION = uid('installation');
 /** Draft & publish: the admin edits the draft; the widget runs the published version (A8). */
 export type Version = 'draft' | 'published';
 
+/** A locale of Strapi's i18n plugin (Settings > Internationalization). */
+export interface LocaleRecord {
+  code: string;
+  name: string;
+}
+
+/** Which locales hold a copy of a playbook, in which versions. */
+export interface CopyRecord {
+  locale: string;
+  draft: boolean;
+  published: boolean;
+}
+
 export interface PlaybookRecord {
   documentId: string;
   name: string;
@@ -63,12 +76,18 @@ type Row = Record<string, unknown>;
 interface DocumentService {
   findMany(params: Row): Promise<unknown>;
   findOne(params: Row): Promise<unknown>;
-  create(params: { data: Row }): Promise<{ documentId: string }>;
+  create(params: { data: Row; locale?: string }): Promise<{ documentId: string }>;
   update(params: Row): Promise<unknown>;
-  delete(params: { documentId: string }): Promise<unknown>;
-  publish(params: { documentId: string }): Promise<unknown>;
-  unpublish(params: { documentId: string }): Promise<unknown>;
+  delete(params: { documentId: string; locale?: string }): Promise<unknown>;
+  publish(params: { documentId: string; locale?: string }): Promise<unknown>;
+  unpublish(params: { documentId: string; locale?: string }): Promise<unknown>;
 }
+interface LocaleService {
+  getDefaultLocale(): Promise<string>;
+  find(params?: Row): Promise<unknown>;
+}
+/** Every locale of a document (Strapi's `locale: '*'`), for deletes and takedowns. */
+const ALL_LOCALES = '*';
 const isRecord = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
 const isCardKind = (v: unknown): v is CardKind => (CARD_KINDS as readonly unknown[]).includes(v);
@@ -116,6 +135,9 @@ export const createPlaybookRepository = (strapi: Core.Strapi) => {
   const rows = (value: unknown): Row[] => (Array.isArray(value) ? value.filter(isRecord) : []);
   const cardRows = (value: unknown): CardRecord[] => rows(value).map(toCard).filter((c): c is CardRecord => c !== null);
 
+  const locales = () => strapi.plugin('i18n').service('locales') as unknown as LocaleService;
+  const defaultLocale = async (): Promise<string> => String(await locales().getDefaultLocale());
+
   return {
     /** Runs `work` in one database transaction: a failed step leaves nothing half-written (F4). */
     async transaction<T>(work: () => Promise<T>): Promise<T> {
@@ -123,79 +145,134 @@ export const createPlaybookRepository = (strapi: Core.Strapi) => {
       return (await strapi.db.transaction(() => work())) as T;
     },
 
-    async listPlaybooks(version: Version, filters: Row = {}): Promise<PlaybookRecord[]> {
-      const found = await playbooks().findMany({ status: version, filters, fields: PLAYBOOK_FIELDS, sort: 'updatedAt:desc' });
+    /** The i18n plugin's default locale: the one whose cards give every copy its structure. */
+    defaultLocale,
+
+    /** The locales admins configured in the i18n plugin, by code. */
+    async listLocales(): Promise<LocaleRecord[]> {
+      const found = await locales().find();
+      return rows(found)
+        .map((row) => ({ code: String(row.code), name: String(row.name ?? row.code) }))
+        .sort((a, b) => a.code.localeCompare(b.code));
+    },
+
+    /** The locales holding a copy of each of the playbooks, from one query over every row. */
+    async listCopies(documentIds: string[]): Promise<Map<string, CopyRecord[]>> {
+      const byPlaybook = new Map<string, CopyRecord[]>();
+      if (documentIds.length === 0) return byPlaybook;
+      const found = await strapi.db.query(PLAYBOOK).findMany({
+        where: { documentId: { $in: documentIds } },
+        select: ['documentId', 'locale', 'publishedAt'],
+      });
+      for (const row of rows(found)) {
+        const documentId = String(row.documentId);
+        const copies = byPlaybook.get(documentId) ?? [];
+        const locale = String(row.locale);
+        const copy = copies.find((c) => c.locale === locale) ?? { locale, draft: false, published: false };
+        if (row.publishedAt === null || row.publishedAt === undefined) copy.draft = true;
+        else copy.published = true;
+        if (!copies.includes(copy)) copies.push(copy);
+        byPlaybook.set(documentId, copies);
+      }
+      return byPlaybook;
+    },
+
+    async listPlaybooks(version: Version, filters: Row, locale: string): Promise<PlaybookRecord[]> {
+      const found = await playbooks().findMany({ status: version, locale, filters, fields: PLAYBOOK_FIELDS, sort: 'updatedAt:desc' });
       return rows(found).map(toPlaybook);
     },
 
-    async findPlaybook(documentId: string, version: Version): Promise<PlaybookRecord | null> {
-      const found = await playbooks().findOne({ documentId, status: version, fields: PLAYBOOK_FIELDS });
+    async findPlaybook(documentId: string, version: Version, locale: string): Promise<PlaybookRecord | null> {
+      const found = await playbooks().findOne({ documentId, status: version, locale, fields: PLAYBOOK_FIELDS });
       return isRecord(found) ? toPlaybook(found) : null;
     },
 
-    /** Cards of the given playbooks in this version, ordered by position. */
-    async listCards(version: Version, playbookDocumentIds: string[]): Promise<CardRecord[]> {
-      if (playbookDocumentIds.length === 0) return [];
-      const filters = { playbook: { documentId: { $in: playbookDocumentIds } } };
-      return cardRows(await cards().findMany({ ...CARD_QUERY, status: version, filters }));
+    /**
+     * The row id of the playbook's published default-locale version (conversations and installations
+     * link to it: one row per document, whatever the number of copies), or null.
+     */
+    async publishedRowId(documentId: string): Promise<number | null> {
+      const locale = await defaultLocale();
+      const row = await strapi.db
+        .query(PLAYBOOK)
+        .findOne({ where: { documentId, locale, publishedAt: { $notNull: true } }, select: ['id'] });
+      return isRecord(row) && typeof row.id === 'number' ? row.id : null;
     },
 
-    async findCard(documentId: string, version: Version): Promise<CardRecord | null> {
-      const found = await cards().findOne({ ...CARD_QUERY, documentId, status: version });
+    /** Cards of the given playbooks in this version and locale, ordered by position. */
+    async listCards(version: Version, playbookDocumentIds: string[], locale: string): Promise<CardRecord[]> {
+      if (playbookDocumentIds.length === 0) return [];
+      const filters = { playbook: { documentId: { $in: playbookDocumentIds } } };
+      return cardRows(await cards().findMany({ ...CARD_QUERY, status: version, locale, filters }));
+    },
+
+    async findCard(documentId: string, version: Version, locale: string): Promise<CardRecord | null> {
+      const found = await cards().findOne({ ...CARD_QUERY, documentId, status: version, locale });
       return isRecord(found) ? toCard(found) : null;
     },
 
+    /** A new playbook document, in the default locale. */
     async createPlaybook(data: Required<PlaybookData>): Promise<string> {
       const created = await playbooks().create({ data: { ...data } });
       return String(created.documentId);
     },
 
-    async updatePlaybook(documentId: string, data: PlaybookData): Promise<void> {
-      await playbooks().update({ documentId, status: 'draft', data: { ...data } });
+    /** Updates the draft in `locale`; Strapi creates the locale's copy when the document has none there yet. */
+    async updatePlaybook(documentId: string, data: PlaybookData, locale: string): Promise<void> {
+      await playbooks().update({ documentId, status: 'draft', locale, data: { ...data } });
     },
 
-    async publishPlaybook(documentId: string): Promise<void> {
-      await playbooks().publish({ documentId });
+    async publishPlaybook(documentId: string, locale: string): Promise<void> {
+      await playbooks().publish({ documentId, locale });
     },
 
+    /** Takes every locale's published version down. */
     async unpublishPlaybook(documentId: string): Promise<void> {
-      await playbooks().unpublish({ documentId });
+      await playbooks().unpublish({ documentId, locale: ALL_LOCALES });
     },
 
-    /** Deletes every version of the playbook. */
+    /** Deletes every version of the playbook in every locale. */
     async deletePlaybook(documentId: string): Promise<void> {
-      await playbooks().delete({ documentId });
+      await playbooks().delete({ documentId, locale: ALL_LOCALES });
     },
 
+    /** A new card document, in the default locale. */
     async createCard(playbookDocumentId: string, data: CardData): Promise<string> {
       const created = await cards().create({ data: { ...data, playbook: playbookDocumentId } });
       return String(created.documentId);
     },
 
-    async updateCard(documentId: string, data: CardData): Promise<void> {
-      await cards().update({ documentId, status: 'draft', data: { ...data } });
+    /**
+     * Updates the card's draft in `locale`; Strapi creates the locale's copy when there is none yet,
+     * then `playbookDocumentId` links it to the playbook's copy in the same locale.
+     */
+    async updateCard(documentId: string, data: CardData, locale: string, playbookDocumentId?: string): Promise<void> {
+      const link = playbookDocumentId === undefined ? {} : { playbook: playbookDocumentId };
+      await cards().update({ documentId, status: 'draft', locale, data: { ...data, ...link } });
     },
 
-    async publishCard(documentId: string): Promise<void> {
-      await cards().publish({ documentId });
+    async publishCard(documentId: string, locale: string): Promise<void> {
+      await cards().publish({ documentId, locale });
     },
 
+    /** Takes every locale's published version of the card down. */
     async unpublishCard(documentId: string): Promise<void> {
-      await cards().unpublish({ documentId });
+      await cards().unpublish({ documentId, locale: ALL_LOCALES });
     },
 
-    /** Deletes every version of the card. */
+    /** Deletes every version of the card in every locale. */
     async deleteCard(documentId: string): Promise<void> {
-      await cards().delete({ documentId });
+      await cards().delete({ documentId, locale: ALL_LOCALES });
     },
 
     /**
-     * Deletes only the draft of a card, so a published playbook keeps running unchanged until the
-     * admin saves (publishes) again. The documents API refuses to delete a draft alone, hence the
-     * query engine, which also removes the draft's relation rows.
+     * Deletes only the drafts of a card (in every locale), so a published playbook keeps running
+     * unchanged until the admin saves (publishes) again. The documents API refuses to delete a
+     * draft alone, hence the query engine, whose single-row delete also removes the relation rows.
      */
-    async deleteCardDraft(documentId: string): Promise<void> {
-      await strapi.db.query(CARD).delete({ where: { documentId, publishedAt: null } });
+    async deleteCardDrafts(documentId: string): Promise<void> {
+      const drafts = await strapi.db.query(CARD).findMany({ where: { documentId, publishedAt: null }, select: ['id'] });
+      for (const draft of rows(drafts)) await strapi.db.query(CARD).delete({ where: { id: draft.id } });
     },
 
     /** Pages the widget reported from, newest first (A5). */

@@ -21,6 +21,7 @@ const routes = [
   ['DELETE', '/playbooks/:documentId', 'delete', mayWrite],
   ['POST', '/playbooks/:documentId/publish', 'publish', mayWrite],
   ['POST', '/playbooks/:documentId/unpublish', 'unpublish', mayWrite],
+  ['POST', '/playbooks/:documentId/locales/:locale', 'createCopy', mayWrite],
   ['POST', '/playbooks/:documentId/cards', 'addCard', mayWrite],
   ['PUT', '/playbooks/:documentId/cards/order', 'reorderCards', mayWrite],
   ['PUT', '/playbooks/:documentId/cards/:cardDocumentId', 'updateCard', mayWrite],

@@ -49,12 +49,11 @@ export async function runEffect(effect: Effect, context: EffectContext, trx: Tra
         await previous?.();
         const current = await strapi.plugin('live-chat').service('visitors').currentConversation(context.visitor.id);
         if (current && current.status !== 'closed') return;
-        const published = await strapi.db
-          .query(uid('playbook'))
-          .findOne({ where: { documentId: context.playbook.id, publishedAt: { $notNull: true } }, select: ['id'] });
+        // The published default-locale row: one per playbook document, whatever its copies (E5).
+        const playbookId: number | null = await strapi.plugin('live-chat').service('playbooks').publishedRowId(context.playbook.id);
         await strapi.plugin('live-chat').service('conversations').start({
           visitorId: context.visitor.id,
-          playbookId: published?.id ?? null,
+          playbookId,
           waitTimeSeconds: effect.waitTimeSeconds,
         });
       };

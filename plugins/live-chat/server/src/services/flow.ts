@@ -11,6 +11,7 @@ import {
 import { conflict, invalidInput, notFound } from '../errors';
 import { table, TABLES } from '../repositories/sql';
 import { runEffect, type EffectContext } from './flow-effects';
+import type { RunnablePlaybook } from '../playbooks/runtime';
 import type { VisitorRecord } from './visitors';
 
 export const flowInputSchema = z.discriminatedUnion('type', [
@@ -35,6 +36,8 @@ export interface FlowStepAnswer {
 
 interface StoredFlow {
   playbookDocumentId: string;
+  /** E5: the locale whose texts the flow shows, fixed at `start` so it never switches language mid-way. */
+  locale?: string;
   state: FlowState;
 }
 
@@ -46,32 +49,41 @@ interface StoredFlow {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = (name: string) => strapi.plugin('live-chat').service(name);
 
-  async function resolvePlaybook(playbookDocumentId: string | undefined, pageUrl: string | undefined): Promise<FlowPlaybook> {
-    const playbook: FlowPlaybook | null = playbookDocumentId
-      ? await service('playbooks').findRunnablePlaybook(playbookDocumentId)
+  /** The runnable playbook in the texts of `language` (a stored locale matches itself exactly). */
+  async function resolvePlaybook(
+    playbookDocumentId: string | undefined,
+    pageUrl: string | undefined,
+    language: string | null,
+  ): Promise<RunnablePlaybook> {
+    const playbook: RunnablePlaybook | null = playbookDocumentId
+      ? await service('playbooks').findRunnablePlaybook(playbookDocumentId, language)
       : pageUrl
-        ? await service('playbooks').findPlaybookForPage(pageUrl)
+        ? await service('playbooks').findPlaybookForPage(pageUrl, language)
         : null;
     if (!playbook) throw notFound('Playbook');
     return playbook;
   }
 
-  async function loadFlow(visitorId: number): Promise<{ flow: StoredFlow | null; version: number }> {
-    const row = await table(strapi, TABLES.visitors).where({ id: visitorId }).first('flow', 'flow_version');
+  async function loadFlow(visitorId: number): Promise<{ flow: StoredFlow | null; version: number; language: string | null }> {
+    const row = await table(strapi, TABLES.visitors).where({ id: visitorId }).first('flow', 'flow_version', 'language');
     const raw = row?.flow;
     const flow = (typeof raw === 'string' ? JSON.parse(raw) : raw) as StoredFlow | null;
-    return { flow: flow ?? null, version: Number(row?.flow_version ?? 0) };
+    const language = typeof row?.language === 'string' && row.language !== '' ? row.language : null;
+    return { flow: flow ?? null, version: Number(row?.flow_version ?? 0), language };
   }
 
   return {
     /** One step of the visitor's flow: validate the input, run the engine, run the effects, store. */
     async step(visitor: VisitorRecord, request: { playbookDocumentId?: string; pageUrl?: string; input: FlowStepInput }): Promise<FlowStepAnswer> {
-      const playbook = await resolvePlaybook(request.playbookDocumentId, request.pageUrl);
+      const { flow, version, language } = await loadFlow(visitor.id);
+      // E5: a start picks the locale from the visitor's language (sent with the session); later
+      // steps keep the flow's stored locale, so the flow never switches language mid-way.
+      const continuing = request.input.type !== 'start' && flow !== null;
+      const playbook = await resolvePlaybook(request.playbookDocumentId, request.pageUrl, continuing ? (flow.locale ?? null) : language);
       if (request.pageUrl && request.input.type === 'start') await service('installations').record(playbook.id, request.pageUrl);
 
-      const { flow, version } = await loadFlow(visitor.id);
       // A new start, or another playbook, begins a fresh flow.
-      const state = flow && flow.playbookDocumentId === playbook.id && request.input.type !== 'start' ? flow.state : initialFlowState();
+      const state = continuing && flow.playbookDocumentId === playbook.id ? flow.state : initialFlowState();
       const agentsOnline = (await service('availability').onlineAgentIds()).length > 0;
       const result = next(playbook, state, request.input, { agentsOnline }, new Date());
       if (!result.ok) {
@@ -83,7 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const context: EffectContext = { strapi, visitor, playbook, conversationId: null };
       await strapi.db.transaction(async ({ trx }) => {
         for (const effect of result.effects as Effect[]) await runEffect(effect, context, trx);
-        const stored: StoredFlow = { playbookDocumentId: playbook.id, state: result.state };
+        const stored: StoredFlow = { playbookDocumentId: playbook.id, locale: playbook.locale, state: result.state };
         const updated = await table(strapi, TABLES.visitors, trx)
           .where({ id: visitor.id, flow_version: version })
           .update({ flow: JSON.stringify(stored), flow_version: version + 1 });

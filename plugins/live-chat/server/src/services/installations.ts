@@ -26,11 +26,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const origin = url.origin;
       const path = url.pathname.slice(0, 1024);
       if (await touch(playbookDocumentId, origin, path, now)) return;
-      const published = await strapi.db
-        .query(uid('playbook'))
-        .findOne({ where: { documentId: playbookDocumentId, publishedAt: { $notNull: true } }, select: ['id'] });
+      // Installations are per playbook document: linked to its published default-locale row (E5).
+      const playbookId: number | null = await strapi.plugin('live-chat').service('playbooks').publishedRowId(playbookDocumentId);
       try {
-        await rows().create({ data: { playbookDocumentId, origin, path, lastSeenAt: now, playbook: published?.id ?? null } });
+        await rows().create({ data: { playbookDocumentId, origin, path, lastSeenAt: now, playbook: playbookId } });
       } catch (error) {
         // Two first visits at once: the other one created the row; refresh it instead.
         if (!isUniqueViolation(error) || !(await touch(playbookDocumentId, origin, path, now))) throw error;

@@ -4,7 +4,8 @@ import { notFound } from '../errors';
 import { pluginConfig } from '../plugin-config';
 import { createCardOperations } from '../playbooks/card-operations';
 import { createPlaybookLifecycle } from '../playbooks/lifecycle';
-import { loadPlaybookStates } from '../playbooks/load';
+import { loadCopy, loadPlaybookStates } from '../playbooks/load';
+import { resolveLocale } from '../playbooks/locales';
 import { toDetail, toSummary } from '../playbooks/presenters';
 import { createPlaybookRuntime } from '../playbooks/runtime';
 import { createPlaybookRepository } from '../repositories/playbooks';
@@ -23,11 +24,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return typeof configured === 'string' && configured !== '' ? configured : requestOrigin;
   };
 
-  /** One playbook's draft as the editor shows it; 404 when it does not exist. */
-  async function get(documentId: string, requestOrigin: string): Promise<PlaybookDetail> {
+  /**
+   * One playbook's draft as the editor shows it, in `locale` (default: the default locale); 404 when
+   * it does not exist, or has no copy in that locale yet.
+   */
+  async function get(documentId: string, requestOrigin: string, locale?: string): Promise<PlaybookDetail> {
+    const scope = await resolveLocale(repository, locale);
     const [state] = await loadPlaybookStates(repository, documentId);
     if (!state) throw notFound('Playbook');
-    return toDetail(state, now(), freshnessHours(), serverUrl(requestOrigin));
+    const copy = scope.isDefault ? null : await loadCopy(repository, documentId, scope.locale);
+    if (!scope.isDefault && !copy) throw notFound(`The ${scope.locale} copy of the playbook`);
+    const view = { locales: await repository.listLocales(), defaultLocale: scope.defaultLocale, copy };
+    return toDetail(state, now(), freshnessHours(), serverUrl(requestOrigin), view);
   }
 
   const lifecycle = createPlaybookLifecycle(repository, now);
@@ -47,16 +55,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return get(await lifecycle.create(body), requestOrigin);
     },
 
-    /** Updates the draft's name, active flag or target URL patterns and returns it. */
-    async update(documentId: string, body: Parameters<typeof lifecycle.update>[1], requestOrigin: string) {
-      await lifecycle.update(documentId, body);
-      return get(documentId, requestOrigin);
+    /** Updates the draft's name, active flag or target URL patterns (another locale: its name) and returns it. */
+    async update(documentId: string, body: Parameters<typeof lifecycle.update>[1], requestOrigin: string, locale?: string) {
+      await lifecycle.update(documentId, body, locale);
+      return get(documentId, requestOrigin, locale);
     },
 
-    /** Save: validates and publishes the whole playbook (400 with field errors when invalid). */
-    async publish(documentId: string, requestOrigin: string): Promise<PlaybookDetail> {
-      await lifecycle.publish(documentId);
-      return get(documentId, requestOrigin);
+    /** Save: validates and publishes one locale of the playbook (400 with field errors when invalid). */
+    async publish(documentId: string, requestOrigin: string, locale?: string): Promise<PlaybookDetail> {
+      await lifecycle.publish(documentId, locale);
+      return get(documentId, requestOrigin, locale);
+    },
+
+    /** E5: creates the copy in `locale` from the texts of `from` and returns it as the editor shows it. */
+    async createCopy(documentId: string, locale: string, from: string | undefined, requestOrigin: string): Promise<PlaybookDetail> {
+      await lifecycle.createCopy(documentId, locale, from);
+      return get(documentId, requestOrigin, locale);
     },
 
     /** Takes the playbook offline; the draft stays. */
