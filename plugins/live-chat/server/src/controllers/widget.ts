@@ -7,6 +7,8 @@ import { invalidInput } from '../errors';
 import { flowInputSchema } from '../services/flow';
 import { toVisitorConversation } from '../realtime/views';
 import { parseOrThrow } from '../validation';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RealtimeLimits } from '../realtime/limits';
 import { applyWidgetCors } from './widget-assets';
 
 const sessionSchema = z.strictObject({
@@ -28,21 +30,38 @@ const identifySchema = z
 
 /** Routes the widget calls without an admin or API session (visitors have neither). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  /** Pages of sites off LIVE_CHAT_WIDGET_ORIGINS are refused, as on the visitor socket. */
-  const guardOrigin = (ctx: Context) => {
-    if (!applyWidgetCors(strapi, ctx)) throw new errors.ForbiddenError('This site may not use the chat widget (LIVE_CHAT_WIDGET_ORIGINS)');
+  const limits = (): RealtimeLimits => strapi.plugin('live-chat').service('realtime').limits();
+  /** F4: a refused point is a 429 in Strapi's error shape, with the wait in Retry-After. */
+  const consume = async (ctx: Context, limiter: RateLimiterAbstract, key: string) => {
+    try {
+      await limiter.consume(key);
+    } catch (refusal) {
+      const wait = refusal instanceof RateLimiterRes ? Math.ceil(refusal.msBeforeNext / 1000) : 1;
+      ctx.set('Retry-After', String(Math.max(wait, 1)));
+      throw new errors.RateLimitError('Too many requests; try again shortly');
+    }
   };
+  /**
+   * Every widget route: pages of sites off LIVE_CHAT_WIDGET_ORIGINS are refused (as on the visitor
+   * socket), and each IP has a request budget (F4: a session creates a visitor row).
+   */
+  const guardOrigin = async (ctx: Context) => {
+    if (!applyWidgetCors(strapi, ctx)) throw new errors.ForbiddenError('This site may not use the chat widget (LIVE_CHAT_WIDGET_ORIGINS)');
+    await consume(ctx, limits().ipRequests, ctx.request.ip);
+  };
+  /** The visitor the token names; their steps share the budget of their socket events (per visitor). */
   const visitorOf = async (ctx: Context) => {
     const header = ctx.request.headers.authorization ?? '';
     const visitor = await strapi.plugin('live-chat').service('visitors').fromToken(header.replace(/^Bearer\s+/i, ''));
     if (!visitor) throw new errors.UnauthorizedError('A visitor token is required (POST /live-chat/widget/session)');
+    await consume(ctx, limits().visitorEvents, String(visitor.id));
     return visitor;
   };
 
   return {
     /** A1–A8: one step of the page's playbook; the visitor proves who they are with their token. */
     async flow(ctx: Context) {
-      guardOrigin(ctx);
+      await guardOrigin(ctx);
       const visitor = await visitorOf(ctx);
       const body = parseOrThrow(flowSchema, (ctx.request as { body?: unknown }).body, 'Invalid flow step');
       if (!body.playbookDocumentId && !body.page) {
@@ -58,7 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** E4: first contact or a return visit → a signed visitor token and the open conversation, if any. */
     async session(ctx: Context) {
-      guardOrigin(ctx);
+      await guardOrigin(ctx);
       const body = (ctx.request as { body?: unknown }).body;
       const input = parseOrThrow(sessionSchema, body, 'Invalid session request');
       if (input.page && !/^https?:\/\//.test(input.page)) {
@@ -72,7 +91,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** E1: the host page tells who the visitor is (JS API `identify`); stored on the visitor, shown in the inbox. */
     async identify(ctx: Context) {
-      guardOrigin(ctx);
+      await guardOrigin(ctx);
       const visitor = await visitorOf(ctx);
       const input = parseOrThrow(identifySchema, (ctx.request as { body?: unknown }).body, 'Invalid identify request');
       const checked = validateCaptureValues(['name', 'email'], [], { name: input.name, email: input.email });

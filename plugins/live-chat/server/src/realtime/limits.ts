@@ -9,6 +9,8 @@ export interface RealtimeLimits {
   agentEvents: RateLimiterAbstract;
   ipEvents: RateLimiterAbstract;
   ipConnections: RateLimiterAbstract;
+  /** The widget's HTTP routes (session, flow steps, identify), per IP. */
+  ipRequests: RateLimiterAbstract;
 }
 
 const POLICIES = {
@@ -16,6 +18,7 @@ const POLICIES = {
   agentEvents: { points: 100, duration: 5 },
   ipEvents: { points: 300, duration: 5 },
   ipConnections: { points: 300, duration: 60 },
+  ipRequests: { points: 300, duration: 60 },
 } as const;
 
 export function createLimits(redisClient?: unknown): RealtimeLimits {
@@ -28,5 +31,6 @@ export function createLimits(redisClient?: unknown): RealtimeLimits {
     agentEvents: make('agentEvents'),
     ipEvents: make('ipEvents'),
     ipConnections: make('ipConnections'),
+    ipRequests: make('ipRequests'),
   };
 }

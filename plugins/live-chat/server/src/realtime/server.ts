@@ -5,7 +5,7 @@ import { Server } from 'socket.io';
 import { NAMESPACES, SOCKET_PATH } from '../../../shared/events';
 import { pluginConfig } from '../plugin-config';
 import { setupAgentNamespace } from './agent-namespace';
-import { createLimits } from './limits';
+import { createLimits, type RealtimeLimits } from './limits';
 import { setupVisitorNamespace } from './visitor-namespace';
 import { isAllowedWidgetOrigin } from '../widget-origins';
 
@@ -14,6 +14,8 @@ const MAX_FRAME_BYTES = 64 * 1024;
 
 export interface Realtime {
   io: Server;
+  /** Shared with the widget's HTTP routes, so a visitor has one budget whichever way they call. */
+  limits: RealtimeLimits;
   close: () => Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startRealtime(strapi: Core.Strapi): Promise<Realtime> {
 
   return {
     io,
+    limits,
     async close() {
       io.disconnectSockets(true);
       for (const namespace of [NAMESPACES.agent, NAMESPACES.visitor]) io.of(namespace).disconnectSockets(true);

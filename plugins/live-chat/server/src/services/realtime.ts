@@ -3,6 +3,7 @@ import type { Server } from 'socket.io';
 import { subscribeNotifications } from '../listeners/notifications';
 import { subscribeRealtime } from '../listeners/realtime';
 import { findLiveChatCard } from '../playbooks/live-chat-card';
+import type { RealtimeLimits } from '../realtime/limits';
 import { startRealtime, type Realtime } from '../realtime/server';
 import type { EventBus } from './event-bus';
 
@@ -25,6 +26,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const stop of unsubscribe.splice(0)) stop();
       await realtime?.close();
       realtime = null;
+    },
+
+    /** F4: the rate limiters (throws before bootstrap). */
+    limits(): RealtimeLimits {
+      if (!realtime) throw new Error('live-chat realtime is not started');
+      return realtime.limits;
     },
 
     /** The Socket.IO server (throws before bootstrap). */
