@@ -5,6 +5,9 @@ import { canSee, type Agent } from '../../../shared/domain';
 import { NAMESPACES, type AgentNotification } from '../../../shared/events';
 import { ROOMS } from '../realtime/rooms';
 import type { DomainEvent, EventBus } from '../services/event-bus';
+import { createTtlCache } from '../ttl-cache';
+
+const AGENT_CACHE_MS = 2000;
 
 /** D2: which agents an event notifies, of which kind (before settings and visibility are applied). */
 function candidates(event: DomainEvent): { kind: NotificationKind; agentIds: number[] | 'all' } | null {
@@ -35,6 +38,8 @@ function describe(kind: NotificationKind, event: DomainEvent): Pick<AgentNotific
  */
 export function subscribeNotifications(strapi: Core.Strapi, bus: EventBus, io: Server) {
   const service = (name: string) => strapi.plugin('live-chat').service(name);
+  // Every visitor message asks for its assignee: a role change reaches notifications within this time.
+  const assignees = createTtlCache<number, Agent | null>(AGENT_CACHE_MS);
   return bus.subscribe(async (event) => {
     const target = candidates(event);
     if (!target) return;
@@ -42,7 +47,7 @@ export function subscribeNotifications(strapi: Core.Strapi, bus: EventBus, io: S
     const agents: Array<Agent | null> =
       target.agentIds === 'all'
         ? await service('agents').listInboxAgents()
-        : await Promise.all(target.agentIds.map((id) => service('agents').findAgent(id)));
+        : await Promise.all(target.agentIds.map((id) => assignees.get(id, () => service('agents').findAgent(id))));
     const recipients = agents.filter((agent): agent is Agent => agent !== null && canSee(agent, event.conversation));
     const notification: AgentNotification = {
       kind: target.kind,

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { NOTIFICATION_KINDS, uid, type NotificationKind } from '../../../shared/constants';
+import { createTtlCache } from '../ttl-cache';
 
 export type NotificationPreferences = Record<NotificationKind, boolean> & { sound: boolean };
 
@@ -11,11 +12,14 @@ const ALL_ON: NotificationPreferences = {
 };
 
 const COMPANY = 'company';
+/** How long a process may notify by settings another process has just changed (its own writes clear it). */
+const SETTINGS_CACHE_MS = 2000;
 const agentOwner = (agentId: number) => `agent:${agentId}`;
 
 /** D3: each notification kind can be turned off company-wide and by each agent for themself. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(uid('notification-setting'));
+  const effective = createTtlCache<number, { company: NotificationPreferences; agent: NotificationPreferences }>(SETTINGS_CACHE_MS);
 
   type SettingRow = Partial<Record<NotificationKind | 'sound', boolean | null>> & { owner: string };
 
@@ -37,6 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (existing) await rows().update({ where: { id: existing.id }, data: changes });
       else await rows().create({ data: { ...ALL_ON, ...changes, owner, scope, agent: agentId } });
     });
+    effective.clear();
     return read(owner);
   }
 
@@ -48,10 +53,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Whether an agent is notified of a kind: both the company and the agent must allow it. */
     async isEnabled(kind: NotificationKind, agentId: number): Promise<boolean> {
-      // Both rows in one query: this runs for every notification of every message.
-      const found: SettingRow[] = await rows().findMany({ where: { owner: { $in: [COMPANY, agentOwner(agentId)] } } });
-      const company = toPreferences(found.find((row) => row.owner === COMPANY));
-      const agent = toPreferences(found.find((row) => row.owner === agentOwner(agentId)));
+      // This runs for every notification of every message: both rows in one query, kept briefly.
+      const { company, agent } = await effective.get(agentId, async () => {
+        const found: SettingRow[] = await rows().findMany({ where: { owner: { $in: [COMPANY, agentOwner(agentId)] } } });
+        return {
+          company: toPreferences(found.find((row) => row.owner === COMPANY)),
+          agent: toPreferences(found.find((row) => row.owner === agentOwner(agentId))),
+        };
+      });
       return company[kind] && agent[kind];
     },
 
