@@ -1,20 +1,10 @@
 import type { Browser } from 'playwright-core';
 import type { TimelineEntry } from '../../plugins/live-chat/shared/contracts/conversations';
 import { CHAT_STRINGS } from '../../widget/src/i18n/strings';
-import { launchBrowser, newContext, startStaticSite, type StaticSite } from '../harness/browser';
-import { disconnectAll, listen, nextEvent } from '../harness/sockets';
-import { bootStrapi, type TestApp } from '../harness/strapi';
-import {
-  RECORD_EVENTS,
-  eventually,
-  onlineAgent,
-  openWidget,
-  publishLiveChatPlaybook,
-  snippetPage,
-  texts,
-  type,
-  widget,
-} from '../harness/widget-page';
+import { newContext, type StaticSite } from '../harness/browser';
+import { nextEvent } from '../harness/sockets';
+import type { TestApp } from '../harness/strapi';
+import { eventually, onlineAgent, openWidget, publishLiveChatPlaybook, RECORD_EVENTS, snippetPage, startWidgetTestBed, stopWidgetTestBed, texts, type, widget } from '../harness/widget-page';
 
 /**
  * E1, E3, B1, B4, B8 in a real browser: a visitor on a company page (another origin than Strapi)
@@ -27,19 +17,10 @@ let site: StaticSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await startStaticSite();
-  // The widget allow-list names the host site only (as in production), not "*".
-  app = await bootStrapi({ env: { LIVE_CHAT_WIDGET_ORIGINS: site.origin } });
-  url = await listen(app);
+  ({ app, url, site, browser } = await startWidgetTestBed());
   await publishLiveChatPlaybook(app);
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  disconnectAll();
-  await app?.stop();
-});
+afterAll(() => stopWidgetTestBed({ app, site, browser }));
 
 describe('the visitor widget, online path', () => {
   it('runs the playbook, hands over to an agent whose name replaces the bot\'s, chats both ways and closes', async () => {

@@ -3,10 +3,9 @@ import { uid } from '../../plugins/live-chat/shared/constants';
 import { LAUNCHER_STRINGS } from '../../widget/src/i18n/launcher';
 import { LANGUAGES, type Language } from '../../widget/src/i18n/languages';
 import { CHAT_STRINGS } from '../../widget/src/i18n/strings';
-import { launchBrowser, newContext, startStaticSite, type StaticSite } from '../harness/browser';
-import { disconnectAll, listen } from '../harness/sockets';
-import { bootStrapi, type TestApp } from '../harness/strapi';
-import { eventually, openWidget, publishLiveChatPlaybook, snippetPage, widget, type SnippetOptions } from '../harness/widget-page';
+import { newContext, type StaticSite } from '../harness/browser';
+import type { TestApp } from '../harness/strapi';
+import { eventually, openWidget, publishLiveChatPlaybook, snippetPage, startWidgetTestBed, stopWidgetTestBed, widget, type SnippetOptions } from '../harness/widget-page';
 
 /** E5: the widget speaks en, tr, id, it, sv, es: the page's language, or the snippet's data-lang. */
 let app: TestApp;
@@ -15,18 +14,10 @@ let site: StaticSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await startStaticSite();
-  app = await bootStrapi({ env: { LIVE_CHAT_WIDGET_ORIGINS: site.origin } });
-  url = await listen(app);
+  ({ app, url, site, browser } = await startWidgetTestBed());
   await publishLiveChatPlaybook(app);
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  disconnectAll();
-  await app?.stop();
-});
+afterAll(() => stopWidgetTestBed({ app, site, browser }));
 
 /** Opens the widget on a page (nobody online: the offline path's form shows many UI strings) and reads its strings. */
 async function renderedStrings(path: string, options: SnippetOptions) {

@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, startStaticSite, type StaticSite } from '../harness/browser';
-import { disconnectAll, listen } from '../harness/sockets';
-import { bootStrapi, type TestApp } from '../harness/strapi';
-import { eventually, openWidget, publishLiveChatPlaybook, snippetPage, widget } from '../harness/widget-page';
+import { newContext, type StaticSite } from '../harness/browser';
+import type { TestApp } from '../harness/strapi';
+import { eventually, openWidget, publishLiveChatPlaybook, snippetPage, startWidgetTestBed, stopWidgetTestBed, widget } from '../harness/widget-page';
 
 /**
  * E1: the page's styles and the widget's cannot leak into each other. The widget is screenshotted
@@ -31,18 +30,10 @@ const AGGRESSIVE_CSS = `<style>
 </style>`;
 
 beforeAll(async () => {
-  site = await startStaticSite();
-  app = await bootStrapi({ env: { LIVE_CHAT_WIDGET_ORIGINS: site.origin } });
-  url = await listen(app);
+  ({ app, url, site, browser } = await startWidgetTestBed());
   await publishLiveChatPlaybook(app); // nobody online: the same offline path, the same content, on both pages
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  disconnectAll();
-  await app?.stop();
-});
+afterAll(() => stopWidgetTestBed({ app, site, browser }));
 
 /** Screenshots of the launcher and the open panel, cropped inside their rounded corners (which show the page). */
 async function shots(page: Page) {

@@ -1,10 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { uid } from '../../plugins/live-chat/shared/constants';
 import { CHAT_STRINGS } from '../../widget/src/i18n/strings';
-import { launchBrowser, newContext, startStaticSite, type StaticSite } from '../harness/browser';
-import { disconnectAll, listen, nextEvent } from '../harness/sockets';
-import { bootStrapi, type TestApp } from '../harness/strapi';
-import { eventually, onlineAgent, openWidget, paragraph, publishLiveChatPlaybook, snippetPage, texts } from '../harness/widget-page';
+import { newContext, type StaticSite } from '../harness/browser';
+import { nextEvent } from '../harness/sockets';
+import type { TestApp } from '../harness/strapi';
+import { eventually, onlineAgent, openWidget, paragraph, publishLiveChatPlaybook, snippetPage, startWidgetTestBed, stopWidgetTestBed, texts } from '../harness/widget-page';
 
 /** A7, B9, A6 in a real browser: nobody online, or nobody taking the chat in time → offline path → lead. */
 const en = CHAT_STRINGS.en;
@@ -15,19 +15,11 @@ let browser: Browser;
 let playbookId: string;
 
 beforeAll(async () => {
-  site = await startStaticSite();
-  app = await bootStrapi({ env: { LIVE_CHAT_WIDGET_ORIGINS: site.origin } });
-  url = await listen(app);
+  ({ app, url, site, browser } = await startWidgetTestBed());
   // The shortest wait time a card allows, so B9 is real time in this test, not a faked clock.
   playbookId = (await publishLiveChatPlaybook(app, { waitTimeSeconds: 10, offlineMessage: paragraph('Nobody could take your chat in time.') })).documentId;
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  disconnectAll();
-  await app?.stop();
-});
+afterAll(() => stopWidgetTestBed({ app, site, browser }));
 
 const leadsFor = (email: string) => app.strapi.db.query(uid('lead')).findMany({ where: { person: { email } }, populate: ['person'] });
 

@@ -1,20 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { uid } from '../../plugins/live-chat/shared/constants';
 import { CHAT_STRINGS } from '../../widget/src/i18n/strings';
-import { launchBrowser, newContext, startStaticSite, type StaticSite } from '../harness/browser';
-import { disconnectAll, listen, nextEvent, settle } from '../harness/sockets';
-import { bootStrapi, type TestApp } from '../harness/strapi';
-import {
-  eventually,
-  networkSwitch,
-  onlineAgent,
-  openWidget,
-  publishLiveChatPlaybook,
-  snippetPage,
-  texts,
-  type,
-  widget,
-} from '../harness/widget-page';
+import { newContext, type StaticSite } from '../harness/browser';
+import { nextEvent, settle } from '../harness/sockets';
+import type { TestApp } from '../harness/strapi';
+import { eventually, networkSwitch, onlineAgent, openWidget, publishLiveChatPlaybook, snippetPage, startWidgetTestBed, stopWidgetTestBed, texts, type, widget } from '../harness/widget-page';
 
 /**
  * E2, E4 in a real browser: a reload resumes the conversation with its history, shown once; a
@@ -28,18 +18,10 @@ let site: StaticSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await startStaticSite();
-  app = await bootStrapi({ env: { LIVE_CHAT_WIDGET_ORIGINS: site.origin } });
-  url = await listen(app);
+  ({ app, url, site, browser } = await startWidgetTestBed());
   await publishLiveChatPlaybook(app);
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  disconnectAll();
-  await app?.stop();
-});
+afterAll(() => stopWidgetTestBed({ app, site, browser }));
 
 const countMessages = (documentId: string, body: string) =>
   app.strapi.db.query(uid('message')).count({ where: { body, conversation: { documentId } } });

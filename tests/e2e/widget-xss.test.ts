@@ -4,10 +4,10 @@ import { sanitizeRichText, type RichInline, type RichText } from '../../plugins/
 import { markupToRichText } from '../../plugins/live-chat/shared/domain/rich-text-markup';
 import { XSS_VECTORS } from '../fixtures/xss-vectors';
 import { bearer } from '../harness/admin';
-import { launchBrowser, newContext, startStaticSite, type StaticSite } from '../harness/browser';
-import { disconnectAll, listen, nextEvent } from '../harness/sockets';
-import { bootStrapi, type TestApp } from '../harness/strapi';
-import { eventually, onlineAgent, openWidget, publishLiveChatPlaybook, snippetPage, texts } from '../harness/widget-page';
+import { newContext, type StaticSite } from '../harness/browser';
+import { nextEvent } from '../harness/sockets';
+import type { TestApp } from '../harness/strapi';
+import { eventually, onlineAgent, openWidget, publishLiveChatPlaybook, snippetPage, startWidgetTestBed, stopWidgetTestBed, texts } from '../harness/widget-page';
 
 /**
  * A4 on the visitor's screen: playbook rich text and chat messages carrying the XSS corpus render
@@ -48,17 +48,9 @@ window.__xss = [];
 ['alert', 'confirm', 'prompt'].forEach(function (name) { window[name] = function () { window.__xss.push(name); }; });`;
 
 beforeAll(async () => {
-  site = await startStaticSite();
-  app = await bootStrapi({ env: { LIVE_CHAT_WIDGET_ORIGINS: site.origin } });
-  url = await listen(app);
-  browser = await launchBrowser();
+  ({ app, url, site, browser } = await startWidgetTestBed());
 });
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  disconnectAll();
-  await app?.stop();
-});
+afterAll(() => stopWidgetTestBed({ app, site, browser }));
 
 describe('the XSS corpus in the widget', () => {
   it('renders bot cards, the online message and messages both ways without running anything', async () => {

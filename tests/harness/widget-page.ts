@@ -4,12 +4,43 @@
  * widget's open shadow root).
  */
 import { randomBytes } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import type { TimelineEntry } from '../../plugins/live-chat/shared/contracts/conversations';
 import { bearer, createAdmin, createAgent, type TestAdmin } from './admin';
-import { connect, request } from './sockets';
-import type { TestApp } from './strapi';
+import { launchBrowser, startStaticSite, type StaticSite } from './browser';
+import { connect, disconnectAll, listen, request } from './sockets';
+import { bootStrapi, type TestApp } from './strapi';
+
+/** What a widget browser test runs against. */
+export interface WidgetTestBed {
+  app: TestApp;
+  /** Strapi's base URL. */
+  url: string;
+  /** The company site the snippet is pasted into, on its own origin. */
+  site: StaticSite;
+  browser: Browser;
+}
+
+/**
+ * Strapi booted with the widget allowed on the host site only (as in production, not "*"), the host
+ * site, and Chromium. Call in beforeAll; pass the result to stopWidgetTestBed in afterAll.
+ */
+export async function startWidgetTestBed(): Promise<WidgetTestBed> {
+  const site = await startStaticSite();
+  const app = await bootStrapi({ env: { LIVE_CHAT_WIDGET_ORIGINS: site.origin } });
+  const url = await listen(app);
+  const browser = await launchBrowser();
+  return { app, url, site, browser };
+}
+
+/** Closes what startWidgetTestBed opened (whatever part of it did start). */
+export async function stopWidgetTestBed(bed: Partial<WidgetTestBed>): Promise<void> {
+  await bed.browser?.close();
+  await bed.site?.close();
+  disconnectAll();
+  await bed.app?.stop();
+}
 
 export interface SnippetOptions {
   /** `<html lang>` of the host page. */
