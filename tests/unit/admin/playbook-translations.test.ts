@@ -2,33 +2,23 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CARD_KINDS } from '../../../plugins/live-chat/shared/constants';
 import { ACTIVITY_TYPES, CAPTURE_FIELDS } from '../../../plugins/live-chat/shared/domain/playbook-cards';
+import { ADMIN, LOCALES, itHasCompleteLocaleFiles, readLocale, sourceFiles } from './translation-files';
 
 /**
  * E5, A1–A8: the playbook screens (list, editor, card forms) speak every language of the reference
  * article. Each locale file has exactly the English keys, none is empty, ICU placeholders survive,
  * every key the screens ask for exists, and the playbook area keeps no unused key.
  */
-const ADMIN = path.resolve(__dirname, '../../../plugins/live-chat/admin/src');
 const DIR = path.join(ADMIN, 'translations');
-const LOCALES = ['en', 'tr', 'id', 'it', 'sv', 'es'];
 /** The playbook area's key families; other areas' keys in the same files are checked by their own tests. */
 const PLAYBOOK_PREFIXES = ['playbooks.', 'status.', 'action.', 'editor.', 'card.', 'embed.', 'installations.'];
 
-const read = (locale: string): Record<string, string> => JSON.parse(readFileSync(path.join(DIR, `${locale}.json`), 'utf8'));
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+const read = (locale: string) => readLocale(DIR, locale);
 const english = read('en');
-
-function sources(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) return sources(full);
-    return /\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
 const playbookSources = () => [
-  ...sources(path.join(ADMIN, 'components')),
-  ...sources(path.join(ADMIN, 'hooks')),
-  ...sources(path.join(ADMIN, 'utils')),
+  ...sourceFiles(path.join(ADMIN, 'components')),
+  ...sourceFiles(path.join(ADMIN, 'hooks')),
+  ...sourceFiles(path.join(ADMIN, 'utils')),
   ...readdirSync(path.join(ADMIN, 'pages'))
     .filter((file) => file.startsWith('Playbook'))
     .map((file) => path.join(ADMIN, 'pages', file)),
@@ -48,21 +38,7 @@ function usedKeys(): Set<string> {
 }
 
 describe('playbook screen translations', () => {
-  it('has a file for each of the six languages', () => {
-    const files = readdirSync(DIR).filter((file) => file.endsWith('.json')).map((file) => file.replace('.json', ''));
-    expect(files.sort()).toEqual([...LOCALES].sort());
-  });
-
-  it.each(LOCALES.filter((locale) => locale !== 'en'))('%s has exactly the English keys', (locale) => {
-    expect(Object.keys(read(locale)).sort()).toEqual(Object.keys(english).sort());
-  });
-
-  it.each(LOCALES)('%s has no empty text and keeps the placeholders', (locale) => {
-    for (const [key, text] of Object.entries(read(locale))) {
-      expect({ key, empty: text.trim() === '' }).toEqual({ key, empty: false });
-      expect({ key, placeholders: placeholders(text) }).toEqual({ key, placeholders: placeholders(english[key] ?? '') });
-    }
-  });
+  itHasCompleteLocaleFiles(DIR);
 
   it.each(LOCALES.filter((locale) => locale !== 'en'))('%s translates the card forms (not a copy of English)', (locale) => {
     const messages = read(locale);
