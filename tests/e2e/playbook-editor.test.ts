@@ -163,4 +163,47 @@ describe('A6: every card kind has a real form', () => {
     const live = cardTitled((await detail()).cards, 'Live Chat');
     expect(live).toMatchObject({ waitTimeSeconds: 90, settings: { offlineNext: thanks.documentId } });
   });
+
+  it('E5: switches to Swedish, creates the Swedish copy from English, edits a text in it and saves that copy', async () => {
+    await app.strapi.plugin('i18n').service('locales').create({ code: 'sv', name: 'Swedish (sv)' });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Website flow' }).waitFor();
+    const greeting = cardTitled((await detail()).cards, 'Greeting');
+
+    await page.getByRole('combobox', { name: 'Language' }).click();
+    await page.getByRole('option', { name: 'Swedish (sv): no copy yet' }).click();
+    await page.getByText('This playbook has no Swedish (sv) copy yet.').waitFor();
+    await page.getByRole('button', { name: 'Create the Swedish (sv) copy from English (en)' }).click();
+
+    // The copy: the same cards, texts only: no adding, moving or deleting cards.
+    const row = page.getByRole('listitem').filter({ hasText: 'Greeting' });
+    await row.waitFor();
+    expect(await page.getByRole('button', { name: 'Add card' }).count()).toBe(0);
+    expect(await row.getByRole('button', { name: 'Move down' }).count()).toBe(0);
+    expect(await row.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await dialog().waitFor();
+    await dialog().getByText('Texts in Swedish (sv). Links, buttons, fields and the wait time follow English (en).').waitFor();
+    expect(await dialog().getByLabel('Title').count()).toBe(0);
+    expect(await dialog().getByRole('combobox', { name: 'Next card' }).count()).toBe(0);
+    await dialog().getByLabel('Message').fill('Hej! Välkommen hit.');
+    await saveCard();
+    await page.getByRole('listitem').filter({ hasText: 'Hej! Välkommen hit.' }).waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Swedish (sv) texts saved and published').waitFor();
+
+    const swedish = (await api.get(`/playbooks/${playbook.documentId}?locale=sv`)).body.data as PlaybookDetail;
+    expect(swedish).toMatchObject({ locale: 'sv', published: true, hasDraftChanges: false });
+    expect(JSON.stringify(cardTitled(swedish.cards, 'Greeting').settings.message)).toContain('Hej! Välkommen hit.');
+    const english = await detail();
+    expect(JSON.stringify(cardTitled(english.cards, 'Greeting').settings.message)).not.toContain('Välkommen');
+    const runs = await app.strapi.plugin('live-chat').service('playbooks').findRunnablePlaybook(playbook.documentId, 'sv-SE');
+    expect(JSON.stringify(runs.cards.find((c: { id: string }) => c.id === greeting.documentId).settings.message)).toContain('Hej! Välkommen hit.');
+
+    // Back in English, the structure controls return.
+    await page.getByRole('combobox', { name: 'Language' }).click();
+    await page.getByRole('option', { name: 'English (en) (default)' }).click();
+    await page.getByRole('button', { name: 'Add card' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Hi there!' }).waitFor();
+  });
 });

@@ -6,7 +6,17 @@ import { useT } from '../hooks/useT';
 import { KIND_LABELS, type CardDraft } from '../utils/cards';
 import { unshownErrors } from './card-forms/errors';
 import { useCardForm } from './card-forms/registry';
+import { translation as translationState } from './card-forms/state';
+import { TranslationForm } from './card-forms/TranslationForm';
 import type { CardOption, FieldErrors } from './card-forms/types';
+
+/** E5: editing a copy in another locale than the default: texts only. */
+export interface TranslationTarget {
+  locale: string;
+  /** The language's name ("Swedish (sv)") and the default locale's, for the hint. */
+  name: string;
+  defaultName: string;
+}
 
 interface Props {
   playbookId: string;
@@ -16,6 +26,8 @@ interface Props {
   cards: PlaybookCard[];
   /** Errors the last Save reported for this card (`settings.next`, …), shown at their fields at once. */
   initialErrors?: FieldErrors;
+  /** Set when the editor works on a copy: the form then shows and sends the card's texts only. */
+  translation?: TranslationTarget;
   onClose: () => void;
   onSaved: () => void;
 }
@@ -23,10 +35,11 @@ interface Props {
 const isStored = (card: PlaybookCard | CardDraft): card is PlaybookCard => 'documentId' in card;
 
 /** A1–A3, A6: the pencil's form, one per card kind. Field errors come from the server, shown at each field. */
-export const CardEditorModal = ({ playbookId, card, cards, initialErrors = {}, onClose, onSaved }: Props) => {
+export const CardEditorModal = ({ playbookId, card, cards, initialErrors = {}, translation, onClose, onSaved }: Props) => {
   const tr = useT();
   const api = usePlaybookApi();
   const form = useCardForm(card);
+  const [texts, setTexts] = React.useState(() => translationState.init(card));
   const [title, setTitle] = React.useState(card.title ?? '');
   const [errors, setErrors] = React.useState<FieldErrors>(initialErrors);
   const [failure, setFailure] = React.useState<string | null>(null);
@@ -49,7 +62,9 @@ export const CardEditorModal = ({ playbookId, card, cards, initialErrors = {}, o
     const body = { title, ...form.body() };
     setBusy(true);
     try {
-      if (isStored(card)) await api.updateCard(playbookId, card.documentId, body);
+      if (translation && isStored(card))
+        await api.updateCard(playbookId, card.documentId, translationState.toBody(texts), translation.locale);
+      else if (isStored(card)) await api.updateCard(playbookId, card.documentId, body);
       else await api.addCard(playbookId, { kind: card.kind, ...body });
       onSaved();
     } catch (e) {
@@ -62,7 +77,7 @@ export const CardEditorModal = ({ playbookId, card, cards, initialErrors = {}, o
   };
 
   const kind = kindLabel(card.kind);
-  const others = unshownErrors(errors, ['title', ...form.shownPaths()]);
+  const others = unshownErrors(errors, translation ? translationState.shownPaths(texts) : ['title', ...form.shownPaths()]);
 
   return (
     <Modal.Root open onOpenChange={(open: boolean) => !open && onClose()}>
@@ -82,17 +97,35 @@ export const CardEditorModal = ({ playbookId, card, cards, initialErrors = {}, o
                     {message}
                   </Typography>
                 ))}
-              <Field.Root name="title" error={errors.title} hint={tr('card.titleHint', 'Shown to admins only')}>
-                <Field.Label>{tr('card.field.title', 'Title')}</Field.Label>
-                <TextInput
-                  value={title}
-                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTitle(e.target.value)}
-                  maxLength={CARD_TITLE_MAX}
-                />
-                <Field.Hint />
-                <Field.Error />
-              </Field.Root>
-              {form.fields({ errors, cards: options })}
+              {translation ? (
+                <>
+                  <Typography textColor="neutral600">
+                    {tr(
+                      'card.translation.hint',
+                      'Texts in {language}. Links, buttons, fields and the wait time follow {defaultLanguage}.',
+                      {
+                        language: translation.name,
+                        defaultLanguage: translation.defaultName,
+                      },
+                    )}
+                  </Typography>
+                  <TranslationForm state={texts} onChange={setTexts} errors={errors} />
+                </>
+              ) : (
+                <>
+                  <Field.Root name="title" error={errors.title} hint={tr('card.titleHint', 'Shown to admins only')}>
+                    <Field.Label>{tr('card.field.title', 'Title')}</Field.Label>
+                    <TextInput
+                      value={title}
+                      onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTitle(e.target.value)}
+                      maxLength={CARD_TITLE_MAX}
+                    />
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                  {form.fields({ errors, cards: options })}
+                </>
+              )}
             </Flex>
           </Modal.Body>
           <Modal.Footer>

@@ -11,6 +11,8 @@ interface Props {
   liveChatStatus: LiveChatStatus;
   /** Edit controls are shown only to admins who may manage playbooks (A2). */
   canManage: boolean;
+  /** False in a copy (another locale than the default, E5): cards keep their order and set, only texts are edited. */
+  structure?: boolean;
   busy: boolean;
   /** Field errors from the last save, by card id, then by path (`settings.next` → `No card …`). */
   errorsByCard: Record<string, Record<string, string>>;
@@ -27,7 +29,7 @@ function preview(card: PlaybookCard): string {
 }
 
 /** A1: the playbook's cards in order, each with its kind, title, and (Live Chat cards) status (A5). */
-export const CardList = ({ cards, liveChatStatus, canManage, busy, errorsByCard, onEdit, onDelete, onMove }: Props) => {
+export const CardList = ({ cards, liveChatStatus, canManage, structure = true, busy, errorsByCard, onEdit, onDelete, onMove }: Props) => {
   const tr = useT();
   if (cards.length === 0) {
     return (
@@ -40,7 +42,9 @@ export const CardList = ({ cards, liveChatStatus, canManage, busy, errorsByCard,
     <Flex direction="column" alignItems="stretch" gap={3} tag="ol" aria-label={tr('editor.cards.title', 'Cards')}>
       {cards.map((card, index) => {
         const kind = tr(`card.kind.${card.kind}`, KIND_LABELS[card.kind]);
-        const errors = Object.entries(errorsByCard[card.documentId] ?? {}).map(([path, message]) => (path ? `${path}: ${message}` : message));
+        const errors = Object.entries(errorsByCard[card.documentId] ?? {}).map(([path, message]) =>
+          path ? `${path}: ${message}` : message,
+        );
         return (
           <Box
             key={card.documentId}
@@ -63,7 +67,9 @@ export const CardList = ({ cards, liveChatStatus, canManage, busy, errorsByCard,
                   {card.kind === 'live_chat' && <LiveChatStatusBadge status={liveChatStatus} />}
                   {card.kind === 'live_chat' && card.waitTimeSeconds !== null && (
                     <Typography variant="pi" textColor="neutral600">
-                      {tr('editor.cards.waitTime', 'Wait time: {seconds} s', { seconds: card.waitTimeSeconds })}
+                      {tr('editor.cards.waitTime', 'Wait time: {seconds} s', {
+                        seconds: card.waitTimeSeconds,
+                      })}
                     </Typography>
                   )}
                 </Flex>
@@ -84,18 +90,28 @@ export const CardList = ({ cards, liveChatStatus, canManage, busy, errorsByCard,
               </Flex>
               {canManage && (
                 <Flex gap={1}>
-                  <IconButton label={tr('action.moveUp', 'Move up')} disabled={busy || index === 0} onClick={() => onMove(card, -1)}>
-                    <ArrowUp />
-                  </IconButton>
-                  <IconButton label={tr('action.moveDown', 'Move down')} disabled={busy || index === cards.length - 1} onClick={() => onMove(card, 1)}>
-                    <ArrowDown />
-                  </IconButton>
+                  {structure && (
+                    <>
+                      <IconButton label={tr('action.moveUp', 'Move up')} disabled={busy || index === 0} onClick={() => onMove(card, -1)}>
+                        <ArrowUp />
+                      </IconButton>
+                      <IconButton
+                        label={tr('action.moveDown', 'Move down')}
+                        disabled={busy || index === cards.length - 1}
+                        onClick={() => onMove(card, 1)}
+                      >
+                        <ArrowDown />
+                      </IconButton>
+                    </>
+                  )}
                   <IconButton label={tr('action.edit', 'Edit')} disabled={busy} onClick={() => onEdit(card)}>
                     <Pencil />
                   </IconButton>
-                  <IconButton label={tr('action.delete', 'Delete')} disabled={busy} onClick={() => onDelete(card)}>
-                    <Trash />
-                  </IconButton>
+                  {structure && (
+                    <IconButton label={tr('action.delete', 'Delete')} disabled={busy} onClick={() => onDelete(card)}>
+                      <Trash />
+                    </IconButton>
+                  )}
                 </Flex>
               )}
             </Flex>

@@ -21,10 +21,12 @@ interface Props {
   /** Field errors from the server, by dotted path (`name`, `targetUrlPatterns.1`). */
   errors: Record<string, string>;
   disabled: boolean;
+  /** In a copy (E5) only the name is per language; whether it runs and where is the default locale's. */
+  sharedDisabled?: boolean;
 }
 
 /** A8: the playbook's name, whether it runs, and which pages it targets. */
-export const PlaybookSettings = ({ form, onChange, errors, disabled }: Props) => {
+export const PlaybookSettings = ({ form, onChange, errors, disabled, sharedDisabled = false }: Props) => {
   const tr = useT();
   const lines = patternsOf(form.patterns);
   const patternErrors = Object.entries(errors)
@@ -48,7 +50,7 @@ export const PlaybookSettings = ({ form, onChange, errors, disabled }: Props) =>
         <Field.Label>{tr('editor.active', 'Active')}</Field.Label>
         <Toggle
           checked={form.active}
-          disabled={disabled}
+          disabled={disabled || sharedDisabled}
           onLabel={tr('editor.on', 'On')}
           offLabel={tr('editor.off', 'Off')}
           onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange({ ...form, active: e.target.checked })}
@@ -63,7 +65,7 @@ export const PlaybookSettings = ({ form, onChange, errors, disabled }: Props) =>
         <Field.Label>{tr('editor.patterns', 'Target URL patterns')}</Field.Label>
         <Textarea
           value={form.patterns}
-          disabled={disabled}
+          disabled={disabled || sharedDisabled}
           rows={3}
           onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => onChange({ ...form, patterns: e.target.value })}
         />

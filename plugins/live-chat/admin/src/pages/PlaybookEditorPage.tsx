@@ -10,6 +10,7 @@ import { CardList } from '../components/CardList';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { EmbedSnippet } from '../components/EmbedSnippet';
 import { InstallationsTable } from '../components/InstallationsTable';
+import { CreateCopyPanel, LocaleSwitcher } from '../components/LocaleSwitcher';
 import { PlaybookSettings } from '../components/PlaybookSettings';
 import { ActiveBadge, PublishStatus } from '../components/StatusBadges';
 import { useCanManagePlaybooks } from '../hooks/useCanManagePlaybooks';
@@ -45,6 +46,16 @@ export const PlaybookEditorPage = () => {
 
   if (editor.missing) return <Page.Error />;
   if (!playbook) return <Page.Loading />;
+  // E5: in a copy (another locale than the default) only texts are edited; the structure is the default's.
+  const inCopy = editor.copyLocale !== undefined;
+  const shownLocale = editor.missingCopy?.code ?? playbook.locale;
+  const translation = inCopy
+    ? {
+        locale: playbook.locale,
+        name: editor.localeName(playbook.locale),
+        defaultName: editor.localeName(playbook.defaultLocale),
+      }
+    : undefined;
 
   const back = (
     // The same link Strapi's own edit views show above the title.
@@ -54,9 +65,13 @@ export const PlaybookEditorPage = () => {
   );
   const confirmMessage =
     deleting === 'playbook'
-      ? tr('editor.confirmDeletePlaybook', 'Delete the playbook "{name}" and all its cards? Sites that embed it stop showing the chat.', { name: playbook.name })
+      ? tr('editor.confirmDeletePlaybook', 'Delete the playbook "{name}" and all its cards? Sites that embed it stop showing the chat.', {
+          name: playbook.name,
+        })
       : deleting
-        ? tr('editor.confirmDeleteCard', 'Delete the card "{title}"? It is removed from the published playbook on the next save.', { title: deleting.title ?? deleting.kind })
+        ? tr('editor.confirmDeleteCard', 'Delete the card "{title}"? It is removed from the published playbook on the next save.', {
+            title: deleting.title ?? deleting.kind,
+          })
         : null;
 
   const confirmDelete = async () => {
@@ -81,10 +96,13 @@ export const PlaybookEditorPage = () => {
             <ActiveBadge active={playbook.active} />
           </Flex>
         }
+        secondaryAction={
+          <LocaleSwitcher locales={playbook.locales} value={shownLocale} onChange={editor.chooseLocale} disabled={editor.busy} />
+        }
         primaryAction={
-          canManage ? (
+          canManage && !editor.missingCopy ? (
             <Flex gap={2}>
-              {playbook.published && (
+              {playbook.published && !inCopy && (
                 <Button variant="tertiary" disabled={editor.busy} onClick={() => void editor.unpublish()}>
                   {tr('editor.unpublish', 'Unpublish')}
                 </Button>
@@ -99,26 +117,48 @@ export const PlaybookEditorPage = () => {
       <Layouts.Content>
         <Grid.Root gap={4}>
           <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
-            <Panel
-              title={tr('editor.cards.title', 'Cards')}
-              action={canManage ? <AddCardMenu disabled={editor.busy} onSelect={(kind) => setEditing(newCardDraft(kind))} /> : undefined}
-            >
-              <CardList
-                cards={playbook.cards}
-                liveChatStatus={playbook.liveChat}
+            {editor.missingCopy ? (
+              <CreateCopyPanel
+                key={editor.missingCopy.code}
+                target={editor.missingCopy}
+                locales={playbook.locales}
                 canManage={canManage}
                 busy={editor.busy}
-                errorsByCard={editor.cardErrors}
-                onEdit={setEditing}
-                onDelete={setDeleting}
-                onMove={(card, offset) => void editor.moveCard(card, offset)}
+                onCreate={(from) => void editor.createCopy(from)}
               />
-            </Panel>
+            ) : (
+              <Panel
+                title={tr('editor.cards.title', 'Cards')}
+                action={
+                  canManage && !inCopy ? (
+                    <AddCardMenu disabled={editor.busy} onSelect={(kind) => setEditing(newCardDraft(kind))} />
+                  ) : undefined
+                }
+              >
+                <CardList
+                  cards={playbook.cards}
+                  liveChatStatus={playbook.liveChat}
+                  canManage={canManage}
+                  structure={!inCopy}
+                  busy={editor.busy}
+                  errorsByCard={editor.cardErrors}
+                  onEdit={setEditing}
+                  onDelete={setDeleting}
+                  onMove={(card, offset) => void editor.moveCard(card, offset)}
+                />
+              </Panel>
+            )}
           </Grid.Item>
           <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
             <Flex direction="column" alignItems="stretch" gap={4} width="100%">
               <Panel title={tr('editor.settings', 'Settings')}>
-                <PlaybookSettings form={editor.form} onChange={editor.setForm} errors={editor.settingsErrors} disabled={!canManage} />
+                <PlaybookSettings
+                  form={editor.form}
+                  onChange={editor.setForm}
+                  errors={editor.settingsErrors}
+                  disabled={!canManage || editor.missingCopy !== null}
+                  sharedDisabled={inCopy}
+                />
                 {editor.dirty && (
                   <Typography variant="pi" textColor="warning600">
                     {tr('editor.unsaved', 'Unsaved changes: press Save to store and publish them.')}
@@ -131,7 +171,7 @@ export const PlaybookEditorPage = () => {
               <Panel title={tr('installations.title', 'Installed on')}>
                 <InstallationsTable installations={playbook.installations} />
               </Panel>
-              {canManage && (
+              {canManage && !inCopy && !editor.missingCopy && (
                 <Button variant="danger-light" startIcon={<Trash />} onClick={() => setDeleting('playbook')} fullWidth>
                   {tr('editor.deletePlaybook', 'Delete playbook')}
                 </Button>
@@ -143,11 +183,12 @@ export const PlaybookEditorPage = () => {
       {editing && (
         <CardEditorModal
           // A new key per card: each card kind's form keeps its own state (card-forms/registry.tsx).
-          key={'documentId' in editing ? editing.documentId : `new:${editing.kind}`}
+          key={'documentId' in editing ? `${editing.documentId}:${playbook.locale}` : `new:${editing.kind}`}
           playbookId={documentId}
           card={editing}
           cards={playbook.cards}
           initialErrors={'documentId' in editing ? editor.cardErrors[editing.documentId] : undefined}
+          translation={translation}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);

@@ -5,6 +5,7 @@
  */
 import { WAIT_TIME_SECONDS, type CardKind } from '../../../../shared/constants';
 import { validateCardSettings, type CardSettingsByKind, type LiveChatContent } from '../../../../shared/domain/playbook-cards';
+import { TRANSLATABLE_SETTINGS } from '../../../../shared/domain/playbook-locales';
 import { newCardDraft } from '../../utils/cards';
 import { markupToRichText, richTextToMarkup } from '../../../../shared/domain/rich-text-markup';
 import type { CardBodyFields, CardValues, Editable, EditableSettings } from './types';
@@ -155,4 +156,63 @@ export const liveChat = {
     offlineMessage: markupToRichText(s.offlineMessage),
   }),
   shownPaths: (): string[] => ['onlineMessage', 'waitTimeSeconds', 'offlineMessage', 'settings.offlineNext'],
+};
+
+/**
+ * E5: a card in a copy (another locale than the default): only its texts, whatever its kind. The
+ * structure (links, buttons' ids and order, fields, values, wait time) is the default locale's and
+ * is neither shown as editable nor sent.
+ */
+export interface TranslationState {
+  kind: CardKind;
+  /** Rich-text settings (`message`, `prompt`) as markup. */
+  richText: Record<string, string>;
+  /** Plain-text settings (`reason`, `title`, `subject`). */
+  plainText: Record<string, string>;
+  /** Reply buttons: the label per button id, in the default's order. */
+  buttons: Array<{ id: string; label: string }>;
+  /** The Live Chat card's messages as markup (null for other kinds). */
+  onlineMessage: string | null;
+  offlineMessage: string | null;
+}
+const RICH_TEXT_SETTINGS = ['message', 'prompt'];
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const translation = {
+  init: (card: CardValues): TranslationState => {
+    const state: TranslationState = { kind: card.kind, richText: {}, plainText: {}, buttons: [], onlineMessage: null, offlineMessage: null };
+    for (const key of TRANSLATABLE_SETTINGS[card.kind]) {
+      const value = card.settings[key];
+      if (key === 'buttons') {
+        state.buttons = (Array.isArray(value) ? value : []).filter(isRecord).map((b) => ({ id: String(b.id), label: String(b.label ?? '') }));
+      } else if (RICH_TEXT_SETTINGS.includes(key)) {
+        state.richText[key] = richTextToMarkup(Array.isArray(value) ? value : []);
+      } else {
+        state.plainText[key] = typeof value === 'string' ? value : '';
+      }
+    }
+    if (card.kind === 'live_chat') {
+      state.onlineMessage = richTextToMarkup(card.onlineMessage);
+      state.offlineMessage = richTextToMarkup(card.offlineMessage);
+    }
+    return state;
+  },
+  toBody: (s: TranslationState): CardBodyFields => {
+    const settings: Record<string, unknown> = {};
+    for (const [key, markup] of Object.entries(s.richText)) settings[key] = markupToRichText(markup);
+    // A required text (an activity's subject) goes as typed, so the server names it when empty.
+    for (const [key, value] of Object.entries(s.plainText)) settings[key] = key === 'subject' ? value : text(value);
+    if (TRANSLATABLE_SETTINGS[s.kind].includes('buttons')) settings.buttons = s.buttons.map(({ id, label }) => ({ id, label }));
+    if (s.kind !== 'live_chat') return { settings };
+    return {
+      settings,
+      onlineMessage: markupToRichText(s.onlineMessage ?? ''),
+      offlineMessage: markupToRichText(s.offlineMessage ?? ''),
+    };
+  },
+  shownPaths: (s: TranslationState): string[] => [
+    ...Object.keys(s.richText).map((key) => `settings.${key}`),
+    ...Object.keys(s.plainText).map((key) => `settings.${key}`),
+    ...s.buttons.flatMap((_, i) => [`settings.buttons.${i}.label`, `settings.buttons.${i}.id`]),
+    ...(s.kind === 'live_chat' ? ['onlineMessage', 'offlineMessage'] : []),
+  ],
 };
