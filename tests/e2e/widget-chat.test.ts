@@ -170,3 +170,25 @@ describe('the JS API', () => {
     await context.close();
   });
 });
+
+describe('A5 where the widget is installed', () => {
+  it('reports the page as it loads, before anyone opens the chat, and only once an hour per page', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const reports: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/live-chat/widget/installations')) reports.push(request.postData() ?? '');
+    });
+    const address = site.page('/landing', snippetPage(url));
+    await page.goto(address);
+    const installed = () =>
+      app.strapi.db.query('plugin::live-chat.installation').findOne({ where: { origin: site.origin, path: '/landing' } });
+    await eventually(installed, (row) => row !== null, 'installation recorded');
+    expect(await widget(page).panel.isVisible()).toBe(false);
+    await page.reload();
+    await widget(page).launcher.waitFor();
+    expect(reports).toHaveLength(1);
+    expect(JSON.parse(reports[0])).toEqual({ page: address });
+    await context.close();
+  });
+});

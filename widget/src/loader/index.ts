@@ -24,6 +24,27 @@ function findScript(): HTMLScriptElement | null {
   return document.querySelector<HTMLScriptElement>('script[src*="/live-chat/widget.js"]');
 }
 
+/** A5: each page reports itself at most this often, so "embedded" does not wait for a visitor to open the chat. */
+const REPORT_EVERY_MS = 60 * 60 * 1000;
+
+function reportInstallation(config: WidgetConfig): void {
+  const key = `live-chat:reported:${config.playbook ?? ''}:${new URL(config.page).pathname}`;
+  try {
+    if (Date.now() - Number(localStorage.getItem(key)) < REPORT_EVERY_MS) return;
+    localStorage.setItem(key, String(Date.now()));
+  } catch {
+    // storage blocked: report on every load
+  }
+  const body = { page: config.page, ...(config.playbook ? { playbookDocumentId: config.playbook } : {}) };
+  fetch(`${config.base}/live-chat/widget/installations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+    credentials: 'omit',
+    keepalive: true,
+  }).catch(() => undefined);
+}
+
 function start(config: WidgetConfig, queued: QueueEntry[]): void {
   const strings = LAUNCHER_STRINGS[config.language];
   const events = createEmitter();
@@ -116,6 +137,7 @@ function start(config: WidgetConfig, queued: QueueEntry[]): void {
   render();
 
   window.LiveChat = api;
+  reportInstallation(config);
   for (const entry of queued) runEntry(api, entry);
   let wasOpen = false;
   try {

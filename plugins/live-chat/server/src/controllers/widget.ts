@@ -23,6 +23,12 @@ const flowSchema = z.strictObject({
   input: flowInputSchema,
 });
 
+/** A5: the loader reports the page it runs on (once an hour per page), before anyone opens the chat. */
+const installationSchema = z.strictObject({
+  playbookDocumentId: z.string().regex(/^[a-z0-9]{1,64}$/).optional(),
+  page: z.string().max(2048).regex(/^https?:\/\//, 'The page must be an http(s) URL'),
+});
+
 /** The host page's `LiveChat.identify({ name, email })`: at least one, each checked by the capture rules (A6). */
 const identifySchema = z
   .strictObject({ name: z.string().max(500).optional(), email: z.string().max(500).optional() })
@@ -87,6 +93,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { token, visitor } = await visitors.startSession(input);
       const conversation = await visitors.currentConversation(visitor.id);
       ctx.body = { data: { token, conversation: conversation ? toVisitorConversation(conversation) : null } };
+    },
+
+    /**
+     * A5: "embedded" means the widget reported in from a page. The loader does so as the page loads
+     * (no visitor is created); 404 when no published, active playbook runs on that page.
+     */
+    async installation(ctx: Context) {
+      await guardOrigin(ctx);
+      const body = parseOrThrow(installationSchema, (ctx.request as { body?: unknown }).body, 'Invalid installation report');
+      const playbooks = strapi.plugin('live-chat').service('playbooks');
+      const playbook: { id: string } | null = body.playbookDocumentId
+        ? await playbooks.findRunnablePlaybook(body.playbookDocumentId, null)
+        : await playbooks.findPlaybookForPage(body.page, null);
+      if (!playbook) throw new errors.NotFoundError('No published, active playbook runs on this page');
+      await strapi.plugin('live-chat').service('installations').record(playbook.id, body.page);
+      ctx.status = 204;
     },
 
     /** E1: the host page tells who the visitor is (JS API `identify`); stored on the visitor, shown in the inbox. */

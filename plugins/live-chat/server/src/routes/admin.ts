@@ -61,5 +61,6 @@ export default {
     { method: 'GET', path: '/widget.js', handler: 'widget-assets.loader', config: { auth: false, policies: [] } },
     { method: 'GET', path: '/widget/assets/:file', handler: 'widget-assets.chunk', config: { auth: false, policies: [] } },
     { method: 'POST', path: '/widget/identify', handler: 'widget.identify', config: { auth: false, policies: [] } },
+    { method: 'POST', path: '/widget/installations', handler: 'widget.installation', config: { auth: false, policies: [] } },
   ],
 };
