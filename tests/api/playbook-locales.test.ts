@@ -1,6 +1,7 @@
 import { uid } from '../../plugins/live-chat/shared/constants';
 import type { PlaybookCard, PlaybookDetail } from '../../plugins/live-chat/shared/contracts/playbooks';
 import { bearer, createAdmin, createAgent, type TestAdmin } from '../harness/admin';
+import { connect, disconnectAll, listen, nextEvent } from '../harness/sockets';
 import { bootStrapi, type TestApp } from '../harness/strapi';
 
 /**
@@ -92,6 +93,7 @@ beforeAll(async () => {
   await addLocale('es', 'Spanish (es)');
 });
 afterAll(async () => {
+  disconnectAll();
   await app.stop();
 });
 
@@ -196,6 +198,29 @@ describe('E5: what a visitor gets', () => {
       // The conversation links the playbook's default-locale published row.
       const row = await app.strapi.db.query(uid('conversation')).findOne({ where: { documentId: conversationId }, populate: ['playbook'] });
       expect(row.playbook).toMatchObject({ documentId: shop.id, locale: 'en' });
+    } finally {
+      await call(agent, 'put', '/availability', { availability: 'offline' });
+    }
+  });
+});
+
+describe('E5 + B9: the wait time runs out', () => {
+  it('sends a Swedish visitor the Swedish offline message on their socket', async () => {
+    const shop = await createShop('Shop B9');
+    await translateToSwedish(shop);
+    await call(agent, 'put', '/availability', { availability: 'online' });
+    try {
+      const token = await visitor('sv');
+      await step(token, shop.id, { type: 'start' });
+      const live = await step(token, shop.id, { type: 'button', buttonId: 'help' });
+      const conversationId: string = live.body.data.conversationDocumentId;
+      const socket = await connect(await listen(app), 'visitor', token);
+      const offline = nextEvent<{ offlineMessage: unknown }>(socket, 'conversation:offline', () => true, 10_000);
+      // The deadline passes (moved into the past rather than waiting the card's 300 s); the sweeper fires.
+      await app.strapi.db
+        .query(uid('conversation'))
+        .update({ where: { documentId: conversationId }, data: { waitDeadlineAt: new Date(Date.now() - 1000) } });
+      expect(textOf((await offline).offlineMessage)).toBe('Vi är borta.');
     } finally {
       await call(agent, 'put', '/availability', { availability: 'offline' });
     }

@@ -10,7 +10,11 @@ import type { DomainEvent, EventBus } from '../services/event-bus';
  * One listener, one side effect: stored changes → sockets. Recipients come from the conversation's
  * state at the time of the event (rooms.ts), so nobody receives what B6 would hide from them.
  */
-export function subscribeRealtime(bus: EventBus, io: Server, offlineMessageOf: (playbookDocumentId: string) => Promise<unknown>) {
+export function subscribeRealtime(
+  bus: EventBus,
+  io: Server,
+  offlineMessageOf: (playbookDocumentId: string, visitorId: number | null) => Promise<unknown>,
+) {
   const agents = io.of(NAMESPACES.agent) as unknown as { to: (rooms: string | string[]) => AgentBroadcast };
   const visitors = io.of(NAMESPACES.visitor) as unknown as { to: (room: string) => VisitorBroadcast };
 
@@ -39,7 +43,9 @@ export function subscribeRealtime(bus: EventBus, io: Server, offlineMessageOf: (
     }
     if (event.type === 'conversation:missed') {
       // B9: the card's offline message, so the widget can show it before it runs the offline path.
-      const offlineMessage = conversation.playbookDocumentId ? await offlineMessageOf(conversation.playbookDocumentId) : null;
+      const offlineMessage = conversation.playbookDocumentId
+        ? await offlineMessageOf(conversation.playbookDocumentId, conversation.visitorId)
+        : null;
       visitor.emit('conversation:offline', { offlineMessage });
     }
   });
