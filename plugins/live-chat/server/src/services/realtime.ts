@@ -20,7 +20,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // B9 + E5: the offline message in the language the visitor's flow speaks.
       const offlineMessageOf = async (playbookDocumentId: string, visitorId: number | null) => {
         const language = visitorId === null ? null : await strapi.plugin('live-chat').service('visitors').chatLanguage(visitorId);
-        return (await findLiveChatCard(strapi, playbookDocumentId, null return (await findLiveChatCard(strapi, playbookDocumentId, language))?.offlineMessage ?? null;return (await findLiveChatCard(strapi, playbookDocumentId, language))?.offlineMessage ?? null; language))?.offlineMessage ?? null;
+        return (await findLiveChatCard(strapi, playbookDocumentId, language))?.offlineMessage ?? null;
       };
       unsubscribe = [subscribeRealtime(bus, realtime.io, offlineMessageOf), subscribeNotifications(strapi, bus, realtime.io)];
     },
