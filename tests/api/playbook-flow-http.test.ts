@@ -103,6 +103,28 @@ describe('B1 online path: an agent is online', () => {
   });
 });
 
+describe('B9 the wait runs out', () => {
+  it('refuses an early wait_expired, but not once the server marked the chat missed (its clock is the authority)', async () => {
+    const agent = await createAgent(app, 'Bo');
+    await app.http().put('/live-chat/availability').set(bearer(agent.token)).send({ availability: 'online' });
+    const token = await newVisitor();
+    const started = await step(token, { type: 'start' });
+    expect(started.body.data).toMatchObject({ awaiting: 'agent', conversationDocumentId: expect.any(String) });
+    const early = await step(token, { type: 'wait_expired' });
+    expect(early.status).toBe(409);
+    expect(early.body.error.details).toEqual({ code: 'unexpected_input' });
+
+    // The sweeper (on a node whose clock runs ahead) marks the chat missed before the flow's deadline.
+    await app.strapi.db
+      .query(uid('conversation'))
+      .update({ where: { documentId: started.body.data.conversationDocumentId }, data: { missedAt: new Date() } });
+    const offline = await step(token, { type: 'wait_expired' });
+    expect(offline.status).toBe(200);
+    expect(offline.body.data.show.map((item: { kind: string }) => item.kind)).toContain('live_chat_offline');
+    await app.http().put('/live-chat/availability').set(bearer(agent.token)).send({ availability: 'offline' });
+  });
+});
+
 describe('bad flow requests', () => {
   it('needs a visitor token, a known playbook and a valid input', async () => {
     expect((await app.http().post('/live-chat/widget/flow').send({ playbookDocumentId: playbookId, input: { type: 'start' } })).status).toBe(401);

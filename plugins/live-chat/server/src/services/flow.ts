@@ -72,6 +72,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { flow: flow ?? null, version: Number(row?.flow_version ?? 0), language };
   }
 
+  /**
+   * B9: the engine refuses a `wait_expired` that comes before the flow's deadline, so a timer firing
+   * early cannot cut a wait short. When the server already marked the chat missed (its sweeper
+   * decided by the stored deadline), that is the authority: a node whose clock runs behind must not
+   * refuse the offline path the visitor was just sent.
+   */
+  async function clockFor(visitor: VisitorRecord, state: FlowState, input: FlowStepInput): Promise<Date> {
+    const now = new Date();
+    const deadline = state.liveChat ? Date.parse(state.liveChat.deadlineAt) : NaN;
+    if (input.type !== 'wait_expired' || !(deadline > now.getTime())) return now;
+    const conversation = await service('visitors').currentConversation(visitor.id);
+    return conversation?.missedAt ? new Date(deadline) : now;
+  }
+
   return {
     /** One step of the visitor's flow: validate the input, run the engine, run the effects, store. */
     async step(visitor: VisitorRecord, request: { playbookDocumentId?: string; pageUrl?: string; input: FlowStepInput }): Promise<FlowStepAnswer> {
@@ -85,7 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // A new start, or another playbook, begins a fresh flow.
       const state = continuing && flow.playbookDocumentId === playbook.id ? flow.state : initialFlowState();
       const agentsOnline = (await service('availability').onlineAgentIds()).length > 0;
-      const result = next(playbook, state, request.input, { agentsOnline }, new Date());
+      const result = next(playbook, state, request.input, { agentsOnline }, await clockFor(visitor, state, request.input));
       if (!result.ok) {
         if (result.code === 'invalid_input') throw invalidInput('Some answers are invalid', result.errors);
         if (result.code === 'unexpected_input') throw conflict('unexpected_input', result.errors[0]?.message ?? 'Not expected now');
