@@ -282,11 +282,18 @@ describe('D3 switching kinds off', () => {
     await rowShown(adaPage, 'Quiet Quinn');
     expect(ofTag(await notificationsOf(adaPage), 'conversationUnassigned', documentId)).toEqual([]);
 
-    // A kind she kept arrives, with the chime (Web Audio oscillators), since she turned the sound on.
+    // A kind she kept arrives, with the chime (Web Audio oscillators), since she turned the sound on;
+    // with the inbox open in a second tab too, it chimes once (a two-note chime: two oscillators).
+    const secondTab = await adaPage.context().newPage();
+    await openInbox(secondTab, ada);
     await as(owner).post(`/conversations/${documentId}/assign`);
     await as(owner).post(`/conversations/${documentId}/reassign`, { agentId: ada.id });
     await eventually(async () => expect(ofTag(await notificationsOf(adaPage), 'conversationAssignedToMe', documentId)).toHaveLength(1));
-    expect((await adaPage.evaluate('window.__oscillators')) as number).toBeGreaterThan(oscillatorsBefore);
+    await eventually(async () => expect(ofTag(await notificationsOf(secondTab), 'conversationAssignedToMe', documentId)).toHaveLength(1));
+    await adaPage.waitForTimeout(500);
+    const chimed = ((await adaPage.evaluate('window.__oscillators')) as number) - oscillatorsBefore + ((await secondTab.evaluate('window.__oscillators')) as number);
+    expect(chimed).toBe(2);
+    await secondTab.close();
     // Bjorn did not choose a sound.
     expect(await bjornPage.evaluate('window.__oscillators')).toBe(0);
   });

@@ -52,3 +52,24 @@ export function playChime(): boolean {
   });
   return true;
 }
+
+/**
+ * Plays the chime in one of the agent's open inbox tabs only: every tab receives the notification,
+ * and the first to take the Web Lock named after it plays; the others find it taken and stay quiet.
+ * Browsers without Web Locks chime in every tab.
+ */
+export function playChimeOnce(key: string): void {
+  const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+  if (!locks) {
+    playChime();
+    return;
+  }
+  void locks
+    .request(`live-chat:chime:${key}`, { ifAvailable: true }, async (lock) => {
+      if (!lock) return;
+      playChime();
+      // Held a moment, so a tab that receives the same notification a little later finds it taken.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    })
+    .catch(() => undefined);
+}

@@ -4,7 +4,7 @@ import type { AgentClientEvents, AgentNotification, AgentServerEvents } from '..
 import { useT } from '../hooks/useT';
 import { notificationApi } from './permission';
 import { presentNotification } from './present';
-import { playChime, primeAudio } from './sound';
+import { playChimeOnce, primeAudio } from './sound';
 import { useMyNotificationPreferences } from './useMyNotificationPreferences';
 
 export interface DesktopNotificationOptions {
@@ -49,7 +49,7 @@ export function useDesktopNotifications(
       const { tr: translate, isOpen } = latest.current;
       const watching = document.visibilityState === 'visible' && document.hasFocus() && isOpen?.(notification.documentId) === true;
       if (watching) return;
-      if (preferences.current?.mine.sound) playChime();
+      if (preferences.current?.mine.sound) playChimeOnce(`${notification.kind}:${notification.documentId}`);
       const api = notificationApi();
       if (!api || api.permission !== 'granted') return;
       const { title, body } = presentNotification(notification, translate);
