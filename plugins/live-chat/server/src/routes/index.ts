@@ -2,12 +2,15 @@ import { factories } from '@strapi/strapi';
 import adminRoutes from './admin';
 import { CONTENT_API_TYPE_NAMES, CONTENT_API_TYPES, contentApiUid } from '../content-api';
 
+const REJECT_NUL = 'plugin::live-chat.reject-nul';
+
 const contentApiRouters = Object.fromEntries(
   CONTENT_API_TYPE_NAMES.map((name) => [
     `content-api-${name}`,
     factories.createCoreRouter(contentApiUid(name), {
       type: 'content-api',
       only: [...CONTENT_API_TYPES[name]],
+      config: Object.fromEntries(CONTENT_API_TYPES[name].map((action) => [action, { middlewares: [REJECT_NUL] }])),
     }),
   ]),
 );
