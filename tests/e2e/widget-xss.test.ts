@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { uid } from '../../plugins/live-chat/shared/constants';
-import { sanitizeRichText, type RichInline, type RichText } from '../../plugins/live-chat/shared/domain/rich-text';
-import { markupToRichText } from '../../plugins/live-chat/shared/domain/rich-text-markup';
+import type { RichInline, RichText } from '../../plugins/live-chat/shared/domain/rich-text';
+import { chatMessageBlocks } from '../../plugins/live-chat/shared/domain/rich-text-markup';
 import { XSS_VECTORS } from '../fixtures/xss-vectors';
 import { bearer } from '../harness/admin';
 import { newContext, type StaticSite } from '../harness/browser';
@@ -110,7 +110,7 @@ describe('the XSS corpus in the widget', () => {
     // Messages are markup read by the shared converter (as the inbox reads them): every character of
     // text survives as text, only the markup itself (**, _, [](), "- ", line breaks) becomes structure.
     // (\r, \r\n and \n are all line breaks.)
-    const shownText = (body: string) => textOf(sanitizeRichText(markupToRichText(body)));
+    const shownText = (body: string) => textOf(chatMessageBlocks(body));
     expect(await texts(w.theirs)).toEqual(MESSAGES.map(shownText));
     expect(await texts(w.mine.locator('.bubble'))).toEqual(visitorBodies.map(shownText));
     // Nothing but the allow-list in the panel: no script, frame, style, form, handler or non-http(s) URL.

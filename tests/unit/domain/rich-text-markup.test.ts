@@ -1,4 +1,4 @@
-import { markupToRichText, richTextToMarkup } from '../../../plugins/live-chat/shared/domain/rich-text-markup';
+import { chatMessageBlocks, markupToRichText, richTextToMarkup } from '../../../plugins/live-chat/shared/domain/rich-text-markup';
 import { sanitizeRichText } from '../../../plugins/live-chat/shared/domain/rich-text';
 
 /** A4 in the playbook editor: the admin's textarea markup ⇄ the allowed rich-text blocks. */
@@ -75,5 +75,14 @@ describe('line breaks of every platform', () => {
     expect(markupToRichText('one\r\ntwo')).toEqual(expected);
     expect(markupToRichText('one\rtwo')).toEqual(expected);
     expect(expected).toHaveLength(2);
+  });
+});
+
+describe('A4 a chat message as the inbox and the widget show it', () => {
+  it('keeps bold, italic, links and bullets, drops images and unsafe links', () => {
+    const blocks = chatMessageBlocks('**Hi** _there_ [docs](https://example.com)\n![x](https://example.com/a.png)\n- one\n[bad](javascript:alert(1))');
+    expect(blocks.map((block) => block.type)).toEqual(['paragraph', 'list', 'paragraph']);
+    expect(JSON.stringify(blocks)).not.toContain('javascript:');
+    expect(JSON.stringify(blocks)).toContain('https://example.com');
   });
 });

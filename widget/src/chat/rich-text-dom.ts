@@ -3,7 +3,7 @@
  * built as DOM nodes (text through textContent, URLs through setAttribute), never parsed as HTML.
  */
 import { sanitizeRichText, type RichInline, type RichText } from '../../../plugins/live-chat/shared/domain/rich-text';
-import { markupToRichText } from '../../../plugins/live-chat/shared/domain/rich-text-markup';
+import { chatMessageBlocks } from '../../../plugins/live-chat/shared/domain/rich-text-markup';
 
 function inline(node: RichInline): Node {
   if (node.type === 'link') {
@@ -64,5 +64,5 @@ export function richTextToDom(input: unknown): DocumentFragment {
  * not chat messages, so none is shown here.
  */
 export function messageBodyToDom(body: string): DocumentFragment {
-  return richTextToDom(sanitizeRichText(markupToRichText(body)).filter((block) => block.type !== 'image'));
+  return richTextToDom(chatMessageBlocks(body));
 }

@@ -9,7 +9,7 @@
  *   ![alt](https://…/x.png)   → an image (on its own line)
  *   **bold**  _italic_  [text](https://…)   → inline marks and links
  */
-import type { RichInline, RichListItem, RichText, RichTextLeaf } from './rich-text';
+import { sanitizeRichText, type RichInline, type RichListItem, type RichText, type RichTextLeaf } from './rich-text';
 
 type Marks = Pick<RichTextLeaf, 'bold' | 'italic'>;
 
@@ -104,4 +104,12 @@ export function richTextToMarkup(richText: RichText | null | undefined): string 
       }
     })
     .join('\n\n');
+}
+
+/**
+ * A4 for chat messages, as the inbox and the widget both show them: the body's markup read into
+ * blocks and narrowed by the allow-list. Images belong to playbook messages, not to chat messages.
+ */
+export function chatMessageBlocks(body: string): RichText {
+  return sanitizeRichText(markupToRichText(body)).filter((block) => block.type !== 'image');
 }

@@ -1,7 +1,8 @@
 import { Button, Field, Flex, Modal, TextInput, Typography } from '@strapi/design-system';
 import * as React from 'react';
 import { CARD_TITLE_MAX, type PlaybookCard } from '../../../shared/contracts/playbooks';
-import { apiProblem, usePlaybookApi } from '../api/playbooks';
+import { apiProblem } from '../api/problem';
+import { usePlaybookApi } from '../api/playbooks';
 import { useT } from '../hooks/useT';
 import { KIND_LABELS, type CardDraft } from '../utils/cards';
 import { unshownErrors } from './card-forms/errors';

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Field, Flex, Modal, TextInput } from '@strapi/design-system';
 import * as React from 'react';
-import { apiProblem, usePlaybookApi } from '../api/playbooks';
+import { apiProblem } from '../api/problem';
+import { usePlaybookApi } from '../api/playbooks';
 import { useT } from '../hooks/useT';
 
 interface Props {

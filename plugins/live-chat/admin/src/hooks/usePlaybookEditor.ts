@@ -1,7 +1,8 @@
 import { useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
 import type { PlaybookCard, PlaybookDetail, PlaybookLocale } from '../../../shared/contracts/playbooks';
-import { apiProblem, usePlaybookApi } from '../api/playbooks';
+import { apiProblem } from '../api/problem';
+import { usePlaybookApi } from '../api/playbooks';
 import { patternsOf, type SettingsForm } from '../components/PlaybookSettings';
 import { useT } from './useT';
 

@@ -1,5 +1,5 @@
 import { isFetchError } from '@strapi/strapi/admin';
-import { apiProblem } from '../api/playbooks';
+import { apiProblem } from '../api/problem';
 
 type Translate = (key: string, defaultMessage: string, values?: Record<string, string | number>) => string;
 

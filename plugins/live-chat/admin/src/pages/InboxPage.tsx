@@ -6,7 +6,7 @@ import { PLUGIN_ID } from '../../../shared/constants';
 import type { MeResponse } from '../../../shared/contracts/admin';
 import type { AgentRef } from '../../../shared/contracts/conversations';
 import { useInboxApi, type InboxApi } from '../api/inbox';
-import { apiProblem } from '../api/playbooks';
+import { apiProblem } from '../api/problem';
 import { PluginNav } from '../components/PluginNav';
 import { useT } from '../hooks/useT';
 import { AvailabilityToggle } from '../inbox/components/AvailabilityToggle';

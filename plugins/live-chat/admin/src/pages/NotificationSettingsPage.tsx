@@ -4,7 +4,7 @@ import * as React from 'react';
 import { adminAction, NOTIFICATION_KINDS } from '../../../shared/constants';
 import type { MeResponse } from '../../../shared/contracts/admin';
 import { useNotificationSettingsApi, type NotificationPreferences } from '../api/notifications';
-import { apiProblem } from '../api/playbooks';
+import { apiProblem } from '../api/problem';
 import { useT } from '../hooks/useT';
 import { BrowserPermission } from './settings/BrowserPermission';
 import { PreferenceToggles, type PreferenceKey } from './settings/PreferenceToggles';

@@ -87,6 +87,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /**
+     * E5: the language the visitor's chat speaks: the locale their flow was started in (fixed for
+     * the flow), else the language their page declared, else null (the default locale).
+     */
+    async chatLanguage(visitorId: number): Promise<string | null> {
+      const { flow, language } = await loadFlow(visitorId);
+      return flow?.locale || language;
+    },
+
     /** One step of the visitor's flow: validate the input, run the engine, run the effects, store. */
     async step(visitor: VisitorRecord, request: { playbookDocumentId?: string; pageUrl?: string; input: FlowStepInput }): Promise<FlowStepAnswer> {
       const { flow, version, language } = await loadFlow(visitor.id);

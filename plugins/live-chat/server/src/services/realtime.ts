@@ -19,7 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const bus = strapi.plugin('live-chat').service('event-bus') as EventBus;
       // B9 + E5: the offline message in the language the visitor's flow speaks.
       const offlineMessageOf = async (playbookDocumentId: string, visitorId: number | null) => {
-        const language = visitorId === null ? null : await strapi.plugin('live-chat').service('visitors').chatLanguage(visitorId);
+        const language = visitorId === null ? null : await strapi.plugin('live-chat').service('flow').chatLanguage(visitorId);
         return (await findLiveChatCard(strapi, playbookDocumentId, language))?.offlineMessage ?? null;
       };
       unsubscribe = [subscribeRealtime(bus, realtime.io, offlineMessageOf), subscribeNotifications(strapi, bus, realtime.io)];

@@ -81,17 +81,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { name: row?.name ?? null, email: row?.email ?? null };
     },
 
-    /**
-     * E5: the language the visitor's chat speaks: the locale their flow was started in (fixed for
-     * the flow), else the language their page declared, else null (the default locale).
-     */
-    async chatLanguage(visitorId: number): Promise<string | null> {
-      const row = await strapi.db.query(uid('visitor')).findOne({ where: { id: visitorId }, select: ['flow', 'language'] });
-      const flow = (typeof row?.flow === 'string' ? JSON.parse(row.flow) : row?.flow) as { locale?: unknown } | null;
-      if (typeof flow?.locale === 'string' && flow.locale !== '') return flow.locale;
-      return typeof row?.language === 'string' && row.language !== '' ? row.language : null;
-    },
-
     /** The visitor's current conversation: the newest one not closed, else the newest closed one. */
     async currentConversation(visitorId: number): Promise<ConversationRecord | null> {
       return conversations.findCurrentOfVisitor(visitorId);

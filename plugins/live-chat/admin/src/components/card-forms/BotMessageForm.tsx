@@ -1,7 +1,7 @@
 import { Flex } from '@strapi/design-system';
 import { useT } from '../../hooks/useT';
 import { errorAt } from './errors';
-import { MarkupField, NextCardSelect } from './fields';
+import { MarkupField, NextCardField } from './fields';
 import type { BotMessageState } from './state';
 import type { CardFormProps } from './types';
 
@@ -18,14 +18,7 @@ export const BotMessageForm = ({ state, onChange, errors, cards }: CardFormProps
         error={errorAt(errors, 'settings.message')}
         required
       />
-      <NextCardSelect
-        name="settings.next"
-        label={tr('card.field.next', 'Next card')}
-        value={state.next}
-        onChange={(next) => onChange({ ...state, next })}
-        cards={cards}
-        error={errorAt(errors, 'settings.next')}
-      />
+      <NextCardField state={state} onChange={onChange} errors={errors} cards={cards} />
     </Flex>
   );
 };

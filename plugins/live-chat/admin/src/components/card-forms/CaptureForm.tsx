@@ -2,7 +2,7 @@ import { Box, Checkbox, Flex, Typography } from '@strapi/design-system';
 import { CAPTURE_FIELDS, type CaptureField } from '../../../../shared/domain/playbook-cards';
 import { useT } from '../../hooks/useT';
 import { errorAt } from './errors';
-import { MarkupField, NextCardSelect } from './fields';
+import { MarkupField, NextCardField } from './fields';
 import type { CaptureState } from './state';
 import type { CardFormProps } from './types';
 
@@ -62,14 +62,7 @@ export const CaptureForm = ({ state, onChange, errors, cards }: CardFormProps<Ca
         })}
         {groupError && <Typography textColor="danger600">{groupError}</Typography>}
       </Flex>
-      <NextCardSelect
-        name="settings.next"
-        label={tr('card.field.next', 'Next card')}
-        value={state.next}
-        onChange={(next) => onChange({ ...state, next })}
-        cards={cards}
-        error={errorAt(errors, 'settings.next')}
-      />
+      <NextCardField state={state} onChange={onChange} errors={errors} cards={cards} />
     </Flex>
   );
 };

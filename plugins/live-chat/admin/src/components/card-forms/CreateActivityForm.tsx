@@ -3,7 +3,7 @@ import type * as React from 'react';
 import { ACTIVITY_TYPES, CARD_LIMITS, type ActivityType } from '../../../../shared/domain/playbook-cards';
 import { useT } from '../../hooks/useT';
 import { errorAt } from './errors';
-import { NextCardSelect } from './fields';
+import { NextCardField } from './fields';
 import type { CreateActivityState } from './state';
 import type { CardFormProps } from './types';
 
@@ -62,14 +62,7 @@ export const CreateActivityForm = ({ state, onChange, errors, cards }: CardFormP
           <Field.Error />
         </Field.Root>
       </Flex>
-      <NextCardSelect
-        name="settings.next"
-        label={tr('card.field.next', 'Next card')}
-        value={state.next}
-        onChange={(next) => onChange({ ...state, next })}
-        cards={cards}
-        error={errorAt(errors, 'settings.next')}
-      />
+      <NextCardField state={state} onChange={onChange} errors={errors} cards={cards} />
     </Flex>
   );
 };

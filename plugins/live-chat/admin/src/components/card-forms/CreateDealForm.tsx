@@ -3,7 +3,7 @@ import type * as React from 'react';
 import { useT } from '../../hooks/useT';
 import { RecordTitleField } from './CreateLeadForm';
 import { errorAt } from './errors';
-import { NextCardSelect } from './fields';
+import { NextCardField } from './fields';
 import type { CreateDealState } from './state';
 import type { CardFormProps } from './types';
 
@@ -41,14 +41,7 @@ export const CreateDealForm = ({ state, onChange, errors, cards }: CardFormProps
           <Field.Error />
         </Field.Root>
       </Flex>
-      <NextCardSelect
-        name="settings.next"
-        label={tr('card.field.next', 'Next card')}
-        value={state.next}
-        onChange={(next) => onChange({ ...state, next })}
-        cards={cards}
-        error={errorAt(errors, 'settings.next')}
-      />
+      <NextCardField state={state} onChange={onChange} errors={errors} cards={cards} />
     </Flex>
   );
 };

@@ -3,7 +3,7 @@ import type * as React from 'react';
 import { CARD_LIMITS } from '../../../../shared/domain/playbook-cards';
 import { useT } from '../../hooks/useT';
 import { errorAt } from './errors';
-import { NextCardSelect } from './fields';
+import { NextCardField } from './fields';
 import type { CreateLeadState } from './state';
 import type { CardFormProps } from './types';
 
@@ -34,14 +34,7 @@ export const CreateLeadForm = ({ state, onChange, errors, cards }: CardFormProps
         onChange={(title) => onChange({ ...state, title })}
         error={errorAt(errors, 'settings.title')}
       />
-      <NextCardSelect
-        name="settings.next"
-        label={tr('card.field.next', 'Next card')}
-        value={state.next}
-        onChange={(next) => onChange({ ...state, next })}
-        cards={cards}
-        error={errorAt(errors, 'settings.next')}
-      />
+      <NextCardField state={state} onChange={onChange} errors={errors} cards={cards} />
     </Flex>
   );
 };

@@ -3,7 +3,7 @@ import type * as React from 'react';
 import { CARD_LIMITS } from '../../../../shared/domain/playbook-cards';
 import { useT } from '../../hooks/useT';
 import { errorAt } from './errors';
-import { NextCardSelect } from './fields';
+import { NextCardField } from './fields';
 import type { QualifyState } from './state';
 import type { CardFormProps } from './types';
 
@@ -27,14 +27,7 @@ export const QualifyForm = ({ state, onChange, errors, cards }: CardFormProps<Qu
         <Field.Hint />
         <Field.Error />
       </Field.Root>
-      <NextCardSelect
-        name="settings.next"
-        label={tr('card.field.next', 'Next card')}
-        value={state.next}
-        onChange={(next) => onChange({ ...state, next })}
-        cards={cards}
-        error={errorAt(errors, 'settings.next')}
-      />
+      <NextCardField state={state} onChange={onChange} errors={errors} cards={cards} />
     </Flex>
   );
 };

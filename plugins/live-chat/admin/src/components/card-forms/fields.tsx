@@ -1,7 +1,8 @@
 import { Field, SingleSelect, SingleSelectOption, Textarea } from '@strapi/design-system';
 import type * as React from 'react';
 import { useT } from '../../hooks/useT';
-import type { CardOption } from './types';
+import { errorAt } from './errors';
+import type { CardFormProps, CardOption } from './types';
 
 /** Select values for the two links that are not a card; document ids never look like these. */
 const FOLLOWING = '__following__';
@@ -76,5 +77,20 @@ export const MarkupField = ({ name, label, value, onChange, error, required }: M
       <Field.Hint />
       <Field.Error />
     </Field.Root>
+  );
+};
+
+/** The "Next card" field of every card kind whose settings have one `next` link (most of them). */
+export const NextCardField = <S extends { next?: string | null }>({ state, onChange, errors, cards }: CardFormProps<S>) => {
+  const tr = useT();
+  return (
+    <NextCardSelect
+      name="settings.next"
+      label={tr('card.field.next', 'Next card')}
+      value={state.next}
+      onChange={(next) => onChange({ ...state, next })}
+      cards={cards}
+      error={errorAt(errors, 'settings.next')}
+    />
   );
 };

@@ -3,7 +3,7 @@ import { useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
 import type { AgentAvailability } from '../../../../shared/constants';
 import type { InboxApi } from '../../api/inbox';
-import { apiProblem } from '../../api/playbooks';
+import { apiProblem } from '../../api/problem';
 import { useT } from '../../hooks/useT';
 
 /**

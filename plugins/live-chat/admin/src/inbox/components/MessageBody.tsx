@@ -1,7 +1,7 @@
 import { Typography } from '@strapi/design-system';
 import * as React from 'react';
-import { sanitizeRichText, type RichInline } from '../../../../shared/domain/rich-text';
-import { markupToRichText } from '../../../../shared/domain/rich-text-markup';
+import type { RichInline } from '../../../../shared/domain/rich-text';
+import { chatMessageBlocks } from '../../../../shared/domain/rich-text-markup';
 
 /**
  * A chat message's body: its markup (bold, italic, links, bulleted lists, the widget's subset)
@@ -9,7 +9,7 @@ import { markupToRichText } from '../../../../shared/domain/rich-text-markup';
  * ever injected, and images, allowed in playbook messages, are not part of a chat message.
  */
 export const MessageBody = ({ body }: { body: string }) => {
-  const blocks = React.useMemo(() => sanitizeRichText(markupToRichText(body)), [body]);
+  const blocks = React.useMemo(() => chatMessageBlocks(body), [body]);
   return (
     <Typography tag="div" variant="omega" textColor="inherit" style={{ overflowWrap: 'anywhere' }}>
       {blocks.map((block, index) => {

@@ -3,7 +3,7 @@ import * as React from 'react';
 import type { ConversationDetail } from '../../../../shared/contracts/conversations';
 import type { AgentServerEvents } from '../../../../shared/events';
 import type { InboxApi } from '../../api/inbox';
-import { apiProblem } from '../../api/playbooks';
+import { apiProblem } from '../../api/problem';
 import { useAgentSocket } from '../realtime/AgentSocketProvider';
 
 export type ConversationState =

@@ -2,7 +2,7 @@ import * as React from 'react';
 import type { FolderCounts } from '../../../../shared/contracts/conversations';
 import type { AgentServerEvents } from '../../../../shared/events';
 import type { InboxApi } from '../../api/inbox';
-import { apiProblem } from '../../api/playbooks';
+import { apiProblem } from '../../api/problem';
 import { useAgentSocket, useOnAgentSocketConnect } from '../realtime/AgentSocketProvider';
 import { appendPage, applyEntry, applyRemoved, applyUpsert, type InboxFolder, type ListState } from '../state/conversation-list';
 

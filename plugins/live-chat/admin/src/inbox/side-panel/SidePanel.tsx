@@ -4,7 +4,7 @@ import { useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
 import type { ConversationDetail } from '../../../../shared/contracts/conversations';
 import type { CrmKind } from '../../../../shared/domain/crm';
-import { apiProblem } from '../../api/playbooks';
+import { apiProblem } from '../../api/problem';
 import { useSidePanelApi } from '../../api/side-panel';
 import { useT } from '../../hooks/useT';
 import { CrmActions } from './CrmActions';

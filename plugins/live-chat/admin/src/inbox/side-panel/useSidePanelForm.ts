@@ -1,7 +1,7 @@
 import { useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
 import type { ConversationDetail, SidePanelValues } from '../../../../shared/contracts/conversations';
-import { apiProblem } from '../../api/playbooks';
+import { apiProblem } from '../../api/problem';
 import { useSidePanelApi } from '../../api/side-panel';
 import { useT } from '../../hooks/useT';
 import { fieldErrors, isDirty, toForm, toInput, type SidePanelField, type SidePanelForm } from './form';

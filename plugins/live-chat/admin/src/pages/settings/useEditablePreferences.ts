@@ -1,7 +1,7 @@
 import { useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
 import type { NotificationPreferences, NotificationPreferencesChange } from '../../api/notifications';
-import { apiProblem } from '../../api/playbooks';
+import { apiProblem } from '../../api/problem';
 import { useT } from '../../hooks/useT';
 
 const KEYS = ['conversationUnassigned', 'conversationAssignedToMe', 'messageInMyConversation', 'sound'] as const;
