@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { ConversationStatus } from '../../../shared/constants';
 import type { ConversationFolder, SidePanelValues } from '../../../shared/contracts/conversations';
 import type { VisibilityFilter } from '../../../shared/domain';
+import { directSqlOf } from './direct-sql';
 import { TABLES, affectedRows, fromDbDatetime, table, toDbDatetime, type Transaction } from './sql';
 
 /** A conversation as the services work with it: the row plus its visitor and assignee names. */
@@ -53,6 +54,8 @@ export interface FolderQuery {
 }
 
 const C = TABLES.conversations;
+/** Stands for the visitor id while knex builds the current-conversation query once. */
+const VISITOR_PLACEHOLDER = -424242;
 
 const SELECT_COLUMNS = [
   `${C}.*`,
@@ -144,6 +147,8 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
       .leftJoin(`${C}_playbook_lnk as pl`, 'pl.conversation_id', `${C}.id`)
       .leftJoin(`${TABLES.playbooks} as pb`, 'pb.id', 'pl.playbook_id');
 
+  let currentOfVisitor: Knex.Sql | undefined;
+
   return {
     /** One conversation by its documentId, or null. */
     async findByDocumentId(documentId: string, trx?: Transaction): Promise<ConversationRecord | null> {
@@ -151,13 +156,19 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
       return row ? toRecord(row) : null;
     },
 
-    /** A visitor's current conversation: their newest open one, else their newest (E4), in one query. */
+    /**
+     * A visitor's current conversation: their newest open one, else their newest (E4), in one query.
+     * Asked before every visitor message, so it is built by knex once and then run prepared.
+     */
     async findCurrentOfVisitor(visitorId: number): Promise<ConversationRecord | null> {
-      const row = await base()
-        .where(`${C}.visitor_id`, visitorId)
+      currentOfVisitor ??= base()
+        .where(`${C}.visitor_id`, VISITOR_PLACEHOLDER)
         .orderByRaw(`case when ${C}.status = 'closed' then 1 else 0 end`)
         .orderBy(`${C}.id`, 'desc')
-        .first();
+        .first()
+        .toSQL();
+      const bindings = currentOfVisitor.bindings.map((value) => (value === VISITOR_PLACEHOLDER ? visitorId : value));
+      const [row] = await directSqlOf(strapi).all(currentOfVisitor.sql, bindings);
       return row ? toRecord(row) : null;
     },
 

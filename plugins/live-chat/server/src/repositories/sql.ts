@@ -47,6 +47,9 @@ export function table(strapi: Core.Strapi, name: string, trx?: Transaction) {
 /** Whether a write failed on a unique index (SQLite "UNIQUE constraint failed", PostgreSQL "violates unique constraint"). */
 export const isUniqueViolation = (error: unknown) => /unique constraint/i.test(String((error as Error)?.message ?? error));
 
+/** Whether PostgreSQL aborted a transaction to break a deadlock (SQLSTATE 40P01). */
+export const isDeadlock = (error: unknown) => (error as { code?: unknown })?.code === '40P01';
+
 /** Number of rows an UPDATE touched, whatever the driver returns. */
 export const affectedRows = (result: unknown): number => (typeof result === 'number' ? result : Number(result ?? 0));
 

@@ -45,7 +45,8 @@ export interface AppendResult {
   state: AppendedState | null;
 }
 
-const PREVIEW_LENGTH = 200;
+/** How much of the newest text a conversation keeps for the inbox list. */
+export const PREVIEW_LENGTH = 200;
 
 type Row = Record<string, unknown>;
 

@@ -2,19 +2,42 @@ import type { Core } from '@strapi/strapi';
 import type { TimelineEntry } from '../../../shared/contracts/conversations';
 import { agentMaySend, messageInputSchema, visitorMaySend, type Agent, type ConversationState, type Refusal } from '../../../shared/domain';
 import { toTimelineEntry } from '../presenters';
+import { createGroupCommit } from '../group-commit';
 import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
-import { isUniqueViolation, table, TABLES } from '../repositories/sql';
+import { directSqlOf } from '../repositories/direct-sql';
+import { BatchRefused, createMessageBatchWriter, type BatchedMessage, type StoredInBatch } from '../repositories/message-batch';
+import { isDeadlock, isUniqueViolation, table, TABLES } from '../repositories/sql';
 import { createTimelineRepository, type AppendedState, type AppendResult, type StoredTimelineEntry } from '../repositories/timeline';
 import { parseOrThrow } from '../validation';
 import { refusalError, stateOf, type ConversationService } from './conversations';
 import type { EventBus } from './event-bus';
 
+/**
+ * A refused batch stores nothing (it rolled back); its messages then take the one-by-one path,
+ * which tells a retry from a new message and a refusal from a race, each with its own answer.
+ * Other errors (the database is gone …) fail the batch's messages as they would fail alone.
+ */
+function batchWriteOrNothing(write: (messages: BatchedMessage[]) => Promise<StoredInBatch[]>) {
+  return async (messages: BatchedMessage[]): Promise<Array<StoredInBatch | null>> => {
+    try {
+      return await write(messages);
+    } catch (error) {
+      if (error instanceof BatchRefused || isUniqueViolation(error) || isDeadlock(error)) return messages.map(() => null);
+      throw error;
+    }
+  };
+}
+
 /** The author of a message: an agent (through the inbox or an integration) or the visitor. */
 export type MessageAuthor = { kind: 'agent'; agent: Agent } | { kind: 'visitor'; visitorId: number; name: string | null };
+
+/** Messages written by one group commit at most; more wait for the next. */
+const MAX_BATCH = 200;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = createConversationRepository(strapi);
   const timeline = createTimelineRepository(strapi);
+  const batches = createGroupCommit(batchWriteOrNothing(createMessageBatchWriter(strapi, directSqlOf(strapi))), MAX_BATCH);
   const bus = () => strapi.plugin('live-chat').service('event-bus') as EventBus;
   const conversationService = () => strapi.plugin('live-chat').service('conversations') as ConversationService;
 
@@ -52,20 +75,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw refusalError(refusedEarly);
     }
 
+    const entry = {
+      kind: 'text' as const,
+      authorKind: author.kind,
+      authorId: author.kind === 'agent' ? author.agent.id : null,
+      authorName: author.kind === 'agent' ? author.agent.displayName : author.name,
+      body,
+      clientId,
+      createdAt: new Date(),
+    };
+    // The fast path: stored with the other messages of this moment in one transaction. Inside a
+    // caller's transaction it is not taken (on SQLite that transaction holds the only connection).
+    const mayStore = (state: Pick<AppendedState, 'status' | 'assigneeId'>) => !refusalFor(author, { ...stateOf(record), ...state });
+    const batched = strapi.db.inTransaction() ? null : await batches.submit({ conversationId: record.id, entry, mayStore });
+    if (batched) return published(record, author, { entries: [batched.entry], state: batched.state });
+
     let appended: AppendResult;
     try {
       appended = await strapi.db.transaction(async ({ trx }) => {
-        const result = await timeline.append(trx, record.id, [
-          {
-            kind: 'text',
-            authorKind: author.kind,
-            authorId: author.kind === 'agent' ? author.agent.id : null,
-            authorName: author.kind === 'agent' ? author.agent.displayName : author.name,
-            body,
-            clientId,
-            createdAt: new Date(),
-          },
-        ]);
+        const result = await timeline.append(trx, record.id, [entry]);
         const locked = result.state as AppendedState;
         const refusal = refusalFor(author, { ...stateOf(record), status: locked.status, assigneeId: locked.assigneeId });
         if (refusal) throw new Refused(refusal);
@@ -79,6 +107,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw error;
     }
 
+    return published(record, author, appended);
+  }
+
+  async function published(record: ConversationRecord, author: MessageAuthor, appended: AppendResult) {
     await bus().publish({
       type: 'message:created',
       conversation: await conversationAfter(record, appended.state as AppendedState),
