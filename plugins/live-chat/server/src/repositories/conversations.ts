@@ -161,11 +161,18 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
      * Asked before every visitor message, so it is built by knex once and then run prepared.
      */
     async findCurrentOfVisitor(visitorId: number): Promise<ConversationRecord | null> {
+      // The id is picked by a subquery on the visitor index alone, and the outer query has no
+      // LIMIT (the id matches one row): SQLite ran the sorted, limited join 5× slower.
       currentOfVisitor ??= base()
-        .where(`${C}.visitor_id`, VISITOR_PLACEHOLDER)
-        .orderByRaw(`case when ${C}.status = 'closed' then 1 else 0 end`)
-        .orderBy(`${C}.id`, 'desc')
-        .first()
+        .where(`${C}.id`, (current: Knex.QueryBuilder) =>
+          current
+            .select('id')
+            .from(C)
+            .where('visitor_id', VISITOR_PLACEHOLDER)
+            .orderByRaw("case when status = 'closed' then 1 else 0 end")
+            .orderBy('id', 'desc')
+            .limit(1),
+        )
         .toSQL();
       const bindings = currentOfVisitor.bindings.map((value) => (value === VISITOR_PLACEHOLDER ? visitorId : value));
       const [row] = await directSqlOf(strapi).all(currentOfVisitor.sql, bindings);
