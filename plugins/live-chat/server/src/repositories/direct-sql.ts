@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
 import type { Core } from '@strapi/strapi';
 
 type Row = Record<string, unknown>;
@@ -82,6 +83,31 @@ function pgSession(connection: PgConnection): DirectSession {
   };
 }
 
+let statementCount = 0;
+
+/**
+ * Statements run here are announced like knex's own ('query', then 'query-response' or
+ * 'query-error', with a `__knexQueryUid`), so whoever watches knex's queries (logging, APM,
+ * bench/delivery's trace) still sees every statement. Nothing is built while nobody listens.
+ */
+function reportedToKnexListeners(knex: EventEmitter, session: DirectSession): DirectSession {
+  return {
+    async all(sql, params = []) {
+      if (knex.listenerCount('query') === 0 && knex.listenerCount('query-response') === 0) return session.all(sql, params);
+      const query = { method: 'raw', sql, bindings: [...params], __knexQueryUid: `live-chat-direct-${++statementCount}` };
+      knex.emit('query', query);
+      try {
+        const rows = await session.all(sql, params);
+        knex.emit('query-response', rows, query);
+        return rows;
+      } catch (error) {
+        knex.emit('query-error', error, query);
+        throw error;
+      }
+    },
+  };
+}
+
 const instances = new WeakMap<Core.Strapi, DirectSql>();
 
 /** The app's one DirectSql, so every repository shares its prepared statements. */
@@ -100,7 +126,7 @@ function createDirectSql(strapi: Core.Strapi): DirectSql {
   // better-sqlite3 statements belong to their connection; a new connection starts a new cache.
   const sqliteCaches = new WeakMap<object, Map<string, SqliteStatement>>();
 
-  const sessionOf = (connection: unknown): DirectSession => {
+  const driverSessionOf = (connection: unknown): DirectSession => {
     if (dialect === 'postgres') return pgSession(connection as PgConnection);
     const sqlite = connection as SqliteConnection;
     let cache = sqliteCaches.get(sqlite);
@@ -110,6 +136,7 @@ function createDirectSql(strapi: Core.Strapi): DirectSql {
     }
     return sqliteSession(sqlite, cache);
   };
+  const sessionOf = (connection: unknown) => reportedToKnexListeners(strapi.db.connection as unknown as EventEmitter, driverSessionOf(connection));
 
   async function withConnection<T>(work: (session: DirectSession, connection: unknown) => Promise<T>): Promise<T> {
     const connection = await client().acquireConnection();
