@@ -139,6 +139,8 @@ function createDirectSql(strapi: Core.Strapi): DirectSql {
   const sessionOf = (connection: unknown) => reportedToKnexListeners(strapi.db.connection as unknown as EventEmitter, driverSessionOf(connection));
 
   async function withConnection<T>(work: (session: DirectSession, connection: unknown) => Promise<T>): Promise<T> {
+    // SQLite's pool has one connection: inside a transaction it is taken, and waiting would hang.
+    if (strapi.db.inTransaction()) throw new Error('Direct SQL cannot run inside a transaction: use the transaction (knex) instead');
     const connection = await client().acquireConnection();
     try {
       return await work(sessionOf(connection), connection);

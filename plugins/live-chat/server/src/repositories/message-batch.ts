@@ -4,12 +4,17 @@ import type { DirectSession, DirectSql } from './direct-sql';
 import { TABLES, newDocumentId, toDbDatetime } from './sql';
 import { PREVIEW_LENGTH, type AppendedState, type NewTimelineEntry, type StoredTimelineEntry } from './timeline';
 
-/** One chat message to store, with the rule its conversation's locked row must still pass. */
+/** The conversation state a message was accepted in; it is stored only if its row still has it. */
+export interface ExpectedState {
+  status: ConversationStatus;
+  assigneeId: number | null;
+}
+
+/** One chat message to store. */
 export interface BatchedMessage {
   conversationId: number;
   entry: NewTimelineEntry & { clientId: string; body: string };
-  /** Checked against the row as the batch locked it; false rolls the whole batch back. */
-  mayStore: (state: Pick<AppendedState, 'status' | 'assigneeId'>) => boolean;
+  expected: ExpectedState;
 }
 
 export interface StoredInBatch {
@@ -17,14 +22,13 @@ export interface StoredInBatch {
   state: AppendedState;
 }
 
-/** Why a batch wrote nothing; each of its messages is then stored on its own, the careful way. */
-export class BatchRefused extends Error {}
-
-interface LockedConversation {
+/** A conversation of a batch: its messages in submission order and the values its row takes. */
+interface ConversationGroup {
   id: number;
-  lastMessageSeq: number;
-  status: ConversationStatus;
-  assigneeId: number | null;
+  expected: ExpectedState;
+  messages: Array<{ index: number; message: BatchedMessage }>;
+  lastAt: Date;
+  preview: string;
 }
 
 const C = TABLES.conversations;
@@ -32,147 +36,150 @@ const M = TABLES.messages;
 const MESSAGE_COLUMNS =
   'document_id, conversation_id, seq, client_id, kind, author_kind, author_id, author_name, body, created_at, updated_at, published_at';
 
-const locked = (row: Record<string, unknown>): LockedConversation => ({
-  id: Number(row.id),
-  lastMessageSeq: Number(row.last_message_seq),
-  status: row.status as ConversationStatus,
-  assigneeId: row.assignee_id === null || row.assignee_id === undefined ? null : Number(row.assignee_id),
-});
+const sameState = (a: ExpectedState, b: ExpectedState) => a.status === b.status && a.assigneeId === b.assigneeId;
 
-/** Per conversation of a batch: how many messages it gets and the values its row takes. */
-function bumpsOf(messages: BatchedMessage[]) {
-  const bumps = new Map<number, { count: number; at: Date; preview: string }>();
-  for (const { conversationId, entry } of messages) {
-    const bump = bumps.get(conversationId);
-    const preview = entry.body.slice(0, PREVIEW_LENGTH);
-    if (bump) Object.assign(bump, { count: bump.count + 1, at: entry.createdAt, preview });
-    else bumps.set(conversationId, { count: 1, at: entry.createdAt, preview });
-  }
-  // Rows are locked in id order, so two processes' batches cannot deadlock on each other.
-  return [...bumps.entries()].sort(([a], [b]) => a - b);
+/**
+ * Groups a batch by conversation, in id order (rows are locked in that order, so two processes'
+ * batches cannot deadlock). A message that expects another state than the first of its
+ * conversation is left out: it takes the one-by-one path.
+ */
+function groupByConversation(messages: BatchedMessage[]): ConversationGroup[] {
+  const groups = new Map<number, ConversationGroup>();
+  messages.forEach((message, index) => {
+    const group = groups.get(message.conversationId);
+    if (group && !sameState(group.expected, message.expected)) return;
+    const preview = message.entry.body.slice(0, PREVIEW_LENGTH);
+    if (group) {
+      group.messages.push({ index, message });
+      Object.assign(group, { lastAt: message.entry.createdAt, preview });
+    } else {
+      groups.set(message.conversationId, {
+        id: message.conversationId,
+        expected: message.expected,
+        messages: [{ index, message }],
+        lastAt: message.entry.createdAt,
+        preview,
+      });
+    }
+  });
+  return [...groups.values()].sort((a, b) => a.id - b.id);
 }
 
 /**
- * E2 for many messages in one transaction: each conversation's counter is bumped once for all of
- * its messages (gap-free seqs in submission order) and the messages are inserted. The same
- * statements as `timeline.append`, fewer of them, on prepared statements. Any surprise (a retry's
- * clientId already stored, a rule refused by the locked row) throws BatchRefused or the database's
- * error after rolling back, and the caller falls back to storing each message alone.
+ * E2 for the messages of one moment: per conversation, one compare-and-set bumps the counter for
+ * all of its messages (gap-free seqs in submission order) if the row is still in the state the
+ * messages were accepted in, then the messages are inserted. Answers, per message, what was stored,
+ * or null when its conversation changed meanwhile: that message then takes the one-by-one path,
+ * which checks the sending rule again against the locked row. A unique violation (a retry's
+ * clientId already stored) fails the whole batch, which then stored nothing.
  */
 export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql) {
   const at = (date: Date) => toDbDatetime(strapi, date);
 
-  /** SQLite runs in-process: one prepared statement per row costs microseconds, not round trips. */
-  async function writeSqlite(session: DirectSession, messages: BatchedMessage[]) {
-    const states = new Map<number, LockedConversation>();
-    for (const [id, bump] of bumpsOf(messages)) {
+  const rowOf = (group: ConversationGroup, message: BatchedMessage, seq: number) => {
+    const time = at(message.entry.createdAt);
+    const { entry } = message;
+    return [newDocumentId(), group.id, seq, entry.clientId, entry.kind, entry.authorKind, entry.authorId ?? null, entry.authorName ?? null, entry.body, time, time, time];
+  };
+
+  /** SQLite runs in-process: a prepared statement per row costs microseconds, not round trips. */
+  async function writeSqlite(session: DirectSession, groups: ConversationGroup[]) {
+    const stored = new Map<number, { id: number; seq: number }>();
+    for (const group of groups) {
       const [row] = await session.all(
         `update ${C} set last_message_seq = last_message_seq + ?, last_activity_at = ?, last_message_preview = ?
-         where id = ? returning id, last_message_seq, status, assignee_id`,
-        [bump.count, at(bump.at), bump.preview, id],
+         where id = ? and status = ? and assignee_id is ? returning last_message_seq`,
+        [group.messages.length, at(group.lastAt), group.preview, group.id, group.expected.status, group.expected.assigneeId],
       );
-      if (row) states.set(id, locked(row));
-    }
-    return { states, insert: (rows: unknown[][]) => insertSqlite(session, rows) };
-  }
-
-  async function insertSqlite(session: DirectSession, rows: unknown[][]) {
-    const ids: number[] = [];
-    for (const row of rows) {
-      const [inserted] = await session.all(`insert into ${M} (${MESSAGE_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`, row);
-      ids.push(Number(inserted.id));
-    }
-    return ids;
-  }
-
-  /** PostgreSQL: each statement is a round trip, so one statement per step whatever the batch size. */
-  async function writePostgres(session: DirectSession, messages: BatchedMessage[]) {
-    const bumps = bumpsOf(messages);
-    const ids = bumps.map(([id]) => id);
-    await session.all(`select id from ${C} where id = any(?::int[]) order by id for update`, [ids]);
-    const rows = await session.all(
-      `update ${C} c set last_message_seq = c.last_message_seq + v.count, last_activity_at = v.at, last_message_preview = v.preview
-       from unnest(?::int[], ?::int[], ?::timestamp[], ?::text[]) as v(id, count, at, preview)
-       where c.id = v.id returning c.id, c.last_message_seq, c.status, c.assignee_id`,
-      [ids, bumps.map(([, bump]) => bump.count), bumps.map(([, bump]) => bump.at), bumps.map(([, bump]) => bump.preview)],
-    );
-    const states = new Map(rows.map((row) => [Number(row.id), locked(row)]));
-    return { states, insert: (values: unknown[][]) => insertPostgres(session, values) };
-  }
-
-  async function insertPostgres(session: DirectSession, rows: unknown[][]) {
-    const column = (index: number) => rows.map((row) => row[index]);
-    const inserted = await session.all(
-      `insert into ${M} (${MESSAGE_COLUMNS})
-       select * from unnest(?::varchar[], ?::int[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::text[],
-                            ?::timestamp[], ?::timestamp[], ?::timestamp[])
-       returning id, conversation_id, seq`,
-      Array.from({ length: 12 }, (_, index) => column(index)),
-    );
-    const idOf = new Map(inserted.map((row) => [`${row.conversation_id}:${row.seq}`, Number(row.id)]));
-    return rows.map((row) => idOf.get(`${row[1]}:${row[2]}`) as number);
-  }
-
-  return async function writeBatch(messages: BatchedMessage[]): Promise<StoredInBatch[]> {
-    return direct.transaction(async (session) => {
-      const { states, insert } = direct.dialect === 'sqlite' ? await writeSqlite(session, messages) : await writePostgres(session, messages);
-
-      // Seqs per conversation: its new last seq minus the messages it got, in submission order.
-      const nextSeq = new Map<number, number>();
-      for (const [id, bump] of bumpsOf(messages)) {
-        const state = states.get(id);
-        if (!state) throw new BatchRefused(`Conversation ${id} does not exist`);
-        nextSeq.set(id, state.lastMessageSeq - bump.count + 1);
+      if (!row) continue;
+      let seq = Number(row.last_message_seq) - group.messages.length;
+      for (const { index, message } of group.messages) {
+        seq += 1;
+        const [inserted] = await session.all(`insert into ${M} (${MESSAGE_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`, rowOf(group, message, seq));
+        stored.set(index, { id: Number(inserted.id), seq });
       }
-      const planned = messages.map((message) => {
-        const state = states.get(message.conversationId) as LockedConversation;
-        if (!message.mayStore(state)) throw new BatchRefused('A message was refused by its locked conversation');
-        const seq = nextSeq.get(message.conversationId) as number;
-        nextSeq.set(message.conversationId, seq + 1);
-        return { message, seq, state };
-      });
+    }
+    return stored;
+  }
 
-      const ids = await insert(
-        planned.map(({ message: { conversationId, entry }, seq }) => {
-          const time = at(entry.createdAt);
-          return [
-            newDocumentId(),
-            conversationId,
-            seq,
-            entry.clientId,
-            entry.kind,
-            entry.authorKind,
-            entry.authorId ?? null,
-            entry.authorName ?? null,
-            entry.body,
-            time,
-            time,
-            time,
-          ];
-        }),
-      );
+  /**
+   * PostgreSQL: each statement is a round trip, so the whole batch is one statement (atomic by
+   * itself): lock the rows still in their expected state in id order, bump them, insert the
+   * messages of the bumped ones with seqs counted back from the new counter.
+   */
+  async function writePostgres(session: DirectSession, groups: ConversationGroup[]) {
+    const members = groups.flatMap((group) => group.messages.map(({ index, message }, position) => ({ group, index, message, position: position + 1 })));
+    const rows = await session.all(
+      `with batch as (
+         select * from unnest(?::int[], ?::int[], ?::timestamp[], ?::text[], ?::varchar[], ?::int[])
+           as b(id, count, at, preview, expected_status, expected_assignee)
+       ), locked as (
+         select c.id from ${C} c join batch b on b.id = c.id
+         where c.status = b.expected_status and c.assignee_id is not distinct from b.expected_assignee
+         order by c.id for update of c
+       ), bumped as (
+         update ${C} c set last_message_seq = c.last_message_seq + b.count, last_activity_at = b.at, last_message_preview = b.preview
+         from batch b
+         where c.id = b.id and c.id in (select id from locked)
+           and c.status = b.expected_status and c.assignee_id is not distinct from b.expected_assignee
+         returning c.id, c.last_message_seq, b.count
+       ), inserted as (
+         insert into ${M} (${MESSAGE_COLUMNS})
+         select m.document_id, m.conversation_id, bumped.last_message_seq - bumped.count + m.position, m.client_id, m.kind,
+                m.author_kind, m.author_id, m.author_name, m.body, m.created_at, m.created_at, m.created_at
+         from unnest(?::varchar[], ?::int[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::text[], ?::timestamp[])
+           as m(document_id, conversation_id, position, client_id, kind, author_kind, author_id, author_name, body, created_at)
+         join bumped on bumped.id = m.conversation_id
+         returning id, conversation_id, seq, client_id
+       )
+       select id, seq, client_id, conversation_id from inserted`,
+      [
+        groups.map((group) => group.id),
+        groups.map((group) => group.messages.length),
+        groups.map((group) => group.lastAt),
+        groups.map((group) => group.preview),
+        groups.map((group) => group.expected.status),
+        groups.map((group) => group.expected.assigneeId),
+        members.map(() => newDocumentId()),
+        members.map(({ group }) => group.id),
+        members.map(({ position }) => position),
+        members.map(({ message }) => message.entry.clientId),
+        members.map(({ message }) => message.entry.kind),
+        members.map(({ message }) => message.entry.authorKind),
+        members.map(({ message }) => message.entry.authorId ?? null),
+        members.map(({ message }) => message.entry.authorName ?? null),
+        members.map(({ message }) => message.entry.body),
+        members.map(({ message }) => message.entry.createdAt),
+      ],
+    );
+    const byKey = new Map(rows.map((row) => [`${row.conversation_id}:${row.client_id}`, { id: Number(row.id), seq: Number(row.seq) }]));
+    const stored = new Map<number, { id: number; seq: number }>();
+    for (const { group, index, message } of members) {
+      const row = byKey.get(`${group.id}:${message.entry.clientId}`);
+      if (row) stored.set(index, row);
+    }
+    return stored;
+  }
 
-      return planned.map(({ message: { entry }, seq, state }, index) => ({
-        entry: {
-          id: ids[index],
-          seq,
-          clientId: entry.clientId,
-          kind: entry.kind,
-          authorKind: entry.authorKind,
-          authorId: entry.authorId ?? null,
-          authorName: entry.authorName ?? null,
-          body: entry.body,
-          event: null,
-          createdAt: entry.createdAt,
-        },
+  return async function writeBatch(messages: BatchedMessage[]): Promise<Array<StoredInBatch | null>> {
+    const groups = groupByConversation(messages);
+    const stored =
+      direct.dialect === 'sqlite'
+        ? await direct.transaction((session) => writeSqlite(session, groups))
+        : await writePostgres(direct, groups);
+
+    return messages.map(({ entry, expected }, index) => {
+      const row = stored.get(index);
+      if (!row) return null;
+      return {
+        entry: { ...entry, id: row.id, seq: row.seq, authorId: entry.authorId ?? null, authorName: entry.authorName ?? null, event: null },
         state: {
-          status: state.status,
-          assigneeId: state.assigneeId,
-          lastMessageSeq: seq,
+          ...expected,
+          lastMessageSeq: row.seq,
           lastActivityAt: entry.createdAt,
           lastMessagePreview: entry.body.slice(0, PREVIEW_LENGTH),
         },
-      }));
+      };
     });
   };
 }

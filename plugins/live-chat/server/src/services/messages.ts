@@ -2,10 +2,10 @@ import type { Core } from '@strapi/strapi';
 import type { TimelineEntry } from '../../../shared/contracts/conversations';
 import { agentMaySend, messageInputSchema, visitorMaySend, type Agent, type ConversationState, type Refusal } from '../../../shared/domain';
 import { toTimelineEntry } from '../presenters';
-import { createGroupCommit } from '../group-commit';
+import { createBatcher } from '../batcher';
 import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
 import { directSqlOf } from '../repositories/direct-sql';
-import { BatchRefused, createMessageBatchWriter, type BatchedMessage, type StoredInBatch } from '../repositories/message-batch';
+import { createMessageBatchWriter, type BatchedMessage, type StoredInBatch } from '../repositories/message-batch';
 import { isDeadlock, isUniqueViolation, table, TABLES } from '../repositories/sql';
 import { createTimelineRepository, type AppendedState, type AppendResult, type StoredTimelineEntry } from '../repositories/timeline';
 import { parseOrThrow } from '../validation';
@@ -13,16 +13,16 @@ import { refusalError, stateOf, type ConversationService } from './conversations
 import type { EventBus } from './event-bus';
 
 /**
- * A refused batch stores nothing (it rolled back); its messages then take the one-by-one path,
- * which tells a retry from a new message and a refusal from a race, each with its own answer.
- * Other errors (the database is gone …) fail the batch's messages as they would fail alone.
+ * A batch that failed stored nothing (it is one transaction); on a unique violation (a retry of a
+ * stored message among them) its messages take the one-by-one path, which tells a retry from a
+ * new message. Other errors (the database is gone …) fail them as they would fail alone.
  */
-function batchWriteOrNothing(write: (messages: BatchedMessage[]) => Promise<StoredInBatch[]>) {
+function batchWriteOrNothing(write: (messages: BatchedMessage[]) => Promise<Array<StoredInBatch | null>>) {
   return async (messages: BatchedMessage[]): Promise<Array<StoredInBatch | null>> => {
     try {
       return await write(messages);
     } catch (error) {
-      if (error instanceof BatchRefused || isUniqueViolation(error) || isDeadlock(error)) return messages.map(() => null);
+      if (isUniqueViolation(error) || isDeadlock(error)) return messages.map(() => null);
       throw error;
     }
   };
@@ -37,7 +37,7 @@ const MAX_BATCH = 200;
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = createConversationRepository(strapi);
   const timeline = createTimelineRepository(strapi);
-  const batches = createGroupCommit(batchWriteOrNothing(createMessageBatchWriter(strapi, directSqlOf(strapi))), MAX_BATCH);
+  const batches = createBatcher(batchWriteOrNothing(createMessageBatchWriter(strapi, directSqlOf(strapi))), MAX_BATCH);
   const bus = () => strapi.plugin('live-chat').service('event-bus') as EventBus;
   const conversationService = () => strapi.plugin('live-chat').service('conversations') as ConversationService;
 
@@ -84,10 +84,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       clientId,
       createdAt: new Date(),
     };
-    // The fast path: stored with the other messages of this moment in one transaction. Inside a
-    // caller's transaction it is not taken (on SQLite that transaction holds the only connection).
-    const mayStore = (state: Pick<AppendedState, 'status' | 'assigneeId'>) => !refusalFor(author, { ...stateOf(record), ...state });
-    const batched = strapi.db.inTransaction() ? null : await batches.submit({ conversationId: record.id, entry, mayStore });
+    // The fast path: stored with the other messages of this moment, if the conversation is still
+    // in the state the rule accepted (else, or inside a caller's transaction, the careful path).
+    const expected = { status: record.status, assigneeId: record.assigneeId };
+    const batched = strapi.db.inTransaction() ? null : await batches.submit({ conversationId: record.id, entry, expected });
     if (batched) return published(record, author, { entries: [batched.entry], state: batched.state });
 
     let appended: AppendResult;

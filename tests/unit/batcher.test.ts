@@ -1,4 +1,4 @@
-import { createGroupCommit } from '../../plugins/live-chat/server/src/group-commit';
+import { createBatcher } from '../../plugins/live-chat/server/src/batcher';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -20,10 +20,10 @@ function recordingWriter() {
   return { batches, write, finishNext };
 }
 
-describe('group commit on the message path (E2 throughput, issue 4)', () => {
+describe('the batcher behind group commit and batched lookups on the message path (E2 throughput, issue 4)', () => {
   it('writes what was submitted in the same turn as one batch and answers each item with its own result', async () => {
     const writer = recordingWriter();
-    const commit = createGroupCommit(writer.write, 100);
+    const commit = createBatcher(writer.write, 100);
     const results = Promise.all([1, 2, 3].map((item) => commit.submit(item)));
     await tick();
     expect(writer.batches).toEqual([[1, 2, 3]]);
@@ -33,7 +33,7 @@ describe('group commit on the message path (E2 throughput, issue 4)', () => {
 
   it('keeps one batch in flight: what arrives meanwhile waits, in order, for the next batch', async () => {
     const writer = recordingWriter();
-    const commit = createGroupCommit(writer.write, 100);
+    const commit = createBatcher(writer.write, 100);
     const first = commit.submit(1);
     await tick();
     const later = [commit.submit(2), commit.submit(3)];
@@ -48,7 +48,7 @@ describe('group commit on the message path (E2 throughput, issue 4)', () => {
 
   it('splits a queue longer than the largest batch', async () => {
     const writer = recordingWriter();
-    const commit = createGroupCommit(writer.write, 2);
+    const commit = createBatcher(writer.write, 2);
     const results = Promise.all([1, 2, 3, 4, 5].map((item) => commit.submit(item)));
     await tick();
     for (let i = 0; i < 3; i++) await writer.finishNext();
@@ -58,7 +58,7 @@ describe('group commit on the message path (E2 throughput, issue 4)', () => {
 
   it('rejects every item of a failed batch and goes on with the next one', async () => {
     let calls = 0;
-    const commit = createGroupCommit(async (items: number[]) => {
+    const commit = createBatcher(async (items: number[]) => {
       calls += 1;
       if (calls === 1) throw new Error('database gone');
       return items.map((item) => item * 10);

@@ -1,11 +1,11 @@
 /**
- * Group commit: items submitted while a batch is being written (or in the same turn of the event
- * loop) are written together by the next batch, one at a time. Under load a transaction then
- * stores many messages for the price of one; alone, an item waits one setImmediate.
- * `writeBatch` answers one result per item, in order; if it throws, every item of that batch
- * rejects with its error.
+ * Items submitted while a batch is in flight (or in the same turn of the event loop) go together
+ * in the next batch, one batch at a time: under load one statement or transaction serves many
+ * callers (group commit for the message writes, one query for the lookups); alone, an item waits
+ * one setImmediate. `runBatch` answers one result per item, in order; if it throws, every item of
+ * that batch rejects with its error.
  */
-export function createGroupCommit<Item, Result>(writeBatch: (items: Item[]) => Promise<Result[]>, maxBatch: number) {
+export function createBatcher<Item, Result>(runBatch: (items: Item[]) => Promise<Result[]>, maxBatch: number) {
   type Pending = { item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void };
   let queue: Pending[] = [];
   let scheduled = false;
@@ -23,7 +23,7 @@ export function createGroupCommit<Item, Result>(writeBatch: (items: Item[]) => P
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
     try {
-      const results = await writeBatch(batch.map((pending) => pending.item));
+      const results = await runBatch(batch.map((pending) => pending.item));
       batch.forEach((pending, index) => pending.resolve(results[index]));
     } catch (error) {
       for (const pending of batch) pending.reject(error);
