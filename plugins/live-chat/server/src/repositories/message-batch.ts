@@ -108,6 +108,7 @@ export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql)
    * messages of the bumped ones with seqs counted back from the new counter.
    */
   async function writePostgres(session: DirectSession, groups: ConversationGroup[]) {
+    if (groups.length === 1 && groups[0].messages.length === 1) return writeOnePostgres(session, groups[0]);
     const members = groups.flatMap((group) => group.messages.map(({ index, message }, position) => ({ group, index, message, position: position + 1 })));
     const rows = await session.all(
       `with batch as (
@@ -159,6 +160,33 @@ export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql)
       if (row) stored.set(index, row);
     }
     return stored;
+  }
+
+  /**
+   * One message (the usual case below saturation): the same compare-and-set with scalar
+   * parameters, so PostgreSQL keeps one generic plan for it instead of planning each batch anew.
+   */
+  async function writeOnePostgres(session: DirectSession, group: ConversationGroup) {
+    const [{ index, message }] = group.messages;
+    const { entry } = message;
+    const [row] = await session.all(
+      `with bumped as (
+         update ${C} set last_message_seq = last_message_seq + 1, last_activity_at = ?::timestamp, last_message_preview = ?::text
+         where id = ?::int and status = ?::varchar and assignee_id is not distinct from ?::int
+         returning id, last_message_seq
+       )
+       insert into ${M} (${MESSAGE_COLUMNS})
+       select ?::varchar, id, last_message_seq, ?::varchar, ?::varchar, ?::varchar, ?::int, ?::varchar, ?::text,
+              ?::timestamp, ?::timestamp, ?::timestamp
+       from bumped
+       returning id, seq`,
+      [
+        ...[group.lastAt, group.preview, group.id, group.expected.status, group.expected.assigneeId],
+        ...[newDocumentId(), entry.clientId, entry.kind, entry.authorKind, entry.authorId ?? null, entry.authorName ?? null, entry.body],
+        ...[entry.createdAt, entry.createdAt, entry.createdAt],
+      ],
+    );
+    return new Map(row ? [[index, { id: Number(row.id), seq: Number(row.seq) }]] : []);
   }
 
   return async function writeBatch(messages: BatchedMessage[]): Promise<Array<StoredInBatch | null>> {
