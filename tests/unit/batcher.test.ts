@@ -20,7 +20,7 @@ function recordingWriter() {
   return { batches, write, finishNext };
 }
 
-describe('the batcher behind group commit and batched lookups on the message path (E2 throughput, issue 4)', () => {
+describe('the batcher behind group commit on the message path (E2 throughput, issue 4)', () => {
   it('writes what was submitted in the same turn as one batch and answers each item with its own result', async () => {
     const writer = recordingWriter();
     const commit = createBatcher(writer.write, 100);

@@ -1,9 +1,9 @@
 /**
  * Items submitted while a batch is in flight (or in the same turn of the event loop) go together
- * in the next batch, one batch at a time: under load one statement or transaction serves many
- * callers (group commit for the message writes, one query for the lookups); alone, an item waits
- * one setImmediate. `runBatch` answers one result per item, in order; if it throws, every item of
- * that batch rejects with its error.
+ * in the next batch, one batch at a time: under load one transaction or statement stores many
+ * messages (group commit) or looks up many conversations; alone, an item waits one setImmediate.
+ * `runBatch` answers one result per item, in order; if it throws, every item of that batch
+ * rejects with its error.
  */
 export function createBatcher<Item, Result>(runBatch: (items: Item[]) => Promise<Result[]>, maxBatch: number) {
   type Pending = { item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void };
