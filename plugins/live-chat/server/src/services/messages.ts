@@ -33,11 +33,20 @@ export type MessageAuthor = { kind: 'agent'; agent: Agent } | { kind: 'visitor';
 
 /** Messages written by one group commit at most; more wait for the next. */
 const MAX_BATCH = 200;
+/**
+ * Group commits in flight at once on PostgreSQL, each on its own connection (one backend can use
+ * one core). A conversation always uses the same lane, so its messages keep their order and two
+ * lanes never lock the same row. SQLite has one connection: one lane.
+ */
+const POSTGRES_LANES = 4;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = createConversationRepository(strapi);
   const timeline = createTimelineRepository(strapi);
-  const batches = createBatcher(batchWriteOrNothing(createMessageBatchWriter(strapi, directSqlOf(strapi))), MAX_BATCH);
+  const direct = directSqlOf(strapi);
+  const writeBatch = batchWriteOrNothing(createMessageBatchWriter(strapi, direct));
+  const lanes = Array.from({ length: direct.dialect === 'postgres' ? POSTGRES_LANES : 1 }, () => createBatcher(writeBatch, MAX_BATCH));
+  const laneOf = (conversationId: number) => lanes[conversationId % lanes.length];
   const bus = () => strapi.plugin('live-chat').service('event-bus') as EventBus;
   const conversationService = () => strapi.plugin('live-chat').service('conversations') as ConversationService;
 
@@ -87,7 +96,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // The fast path: stored with the other messages of this moment, if the conversation is still
     // in the state the rule accepted (else, or inside a caller's transaction, the careful path).
     const expected = { status: record.status, assigneeId: record.assigneeId };
-    const batched = strapi.db.inTransaction() ? null : await batches.submit({ conversationId: record.id, entry, expected });
+    const batched = strapi.db.inTransaction() ? null : await laneOf(record.id).submit({ conversationId: record.id, entry, expected });
     if (batched) return published(record, author, { entries: [batched.entry], state: batched.state });
 
     let appended: AppendResult;
