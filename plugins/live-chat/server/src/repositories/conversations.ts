@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { ConversationStatus } from '../../../shared/constants';
 import type { ConversationFolder, SidePanelValues } from '../../../shared/contracts/conversations';
 import type { VisibilityFilter } from '../../../shared/domain';
+import { createBatcher } from '../batcher';
 import { directSqlOf } from './direct-sql';
 import { TABLES, affectedRows, fromDbDatetime, table, toDbDatetime, type Transaction } from './sql';
 
@@ -54,8 +55,10 @@ export interface FolderQuery {
 }
 
 const C = TABLES.conversations;
-/** Stands for the visitor id while knex builds the current-conversation query once. */
+/** Stands for the visitor id while knex builds the current-conversation queries once. */
 const VISITOR_PLACEHOLDER = -424242;
+/** Current-conversation lookups answered by one PostgreSQL statement at most. */
+const LOOKUP_BATCH = 200;
 
 const SELECT_COLUMNS = [
   `${C}.*`,
@@ -147,8 +150,51 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
       .leftJoin(`${C}_playbook_lnk as pl`, 'pl.conversation_id', `${C}.id`)
       .leftJoin(`${TABLES.playbooks} as pb`, 'pb.id', 'pl.playbook_id');
 
-  let currentOfVisitor: Knex.Sql | undefined;
-  let currentOfVisitors: Knex.Sql | undefined;
+  let currentOfVisitorSql: Knex.Sql | undefined;
+  let currentOfVisitorsSql: Knex.Sql | undefined;
+
+  /**
+   * One visitor's current conversation. The id is picked by a subquery on the visitor index alone,
+   * and the outer query has no LIMIT (the id matches one row): SQLite ran the sorted, limited join
+   * 5× slower. With one scalar parameter PostgreSQL keeps one generic plan for it.
+   */
+  async function currentOfVisitor(visitorId: number): Promise<ConversationRecord | null> {
+    currentOfVisitorSql ??= base()
+      .where(`${C}.id`, (current: Knex.QueryBuilder) =>
+        current
+          .select('id')
+          .from(C)
+          .where('visitor_id', VISITOR_PLACEHOLDER)
+          .orderByRaw("case when status = 'closed' then 1 else 0 end")
+          .orderBy('id', 'desc')
+          .limit(1),
+      )
+      .toSQL();
+    const bindings = currentOfVisitorSql.bindings.map((value) => (value === VISITOR_PLACEHOLDER ? visitorId : value));
+    const [row] = await directSqlOf(strapi).all(currentOfVisitorSql.sql, bindings);
+    return row ? toRecord(row) : null;
+  }
+
+  /**
+   * Several visitors' current conversations in one PostgreSQL statement, in the order asked. It
+   * is planned anew each time (an array parameter), so a lone visitor takes the scalar statement.
+   */
+  async function currentOfVisitors(visitorIds: number[]): Promise<Array<ConversationRecord | null>> {
+    if (visitorIds.length === 1) return [await currentOfVisitor(visitorIds[0])];
+    currentOfVisitorsSql ??= base()
+      .whereRaw(
+        `${C}.id in (select (select c2.id from ${C} c2 where c2.visitor_id = v.visitor_id
+           order by case when c2.status = 'closed' then 1 else 0 end, c2.id desc limit 1)
+         from unnest(?::int[]) as v(visitor_id))`,
+        [VISITOR_PLACEHOLDER],
+      )
+      .toSQL();
+    const bindings = currentOfVisitorsSql.bindings.map((value) => (value === VISITOR_PLACEHOLDER ? visitorIds : value));
+    const rows = await directSqlOf(strapi).all(currentOfVisitorsSql.sql, bindings);
+    const byVisitor = new Map(rows.map((row) => [Number(row.visitor_id), toRecord(row)]));
+    return visitorIds.map((visitorId) => byVisitor.get(visitorId) ?? null);
+  }
+  const currentLookups = createBatcher(currentOfVisitors, LOOKUP_BATCH);
 
   return {
     /** One conversation by its documentId, or null. */
@@ -158,53 +204,13 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
     },
 
     /**
-     * A visitor's current conversation: their newest open one, else their newest (E4), in one query.
-     * Asked before every visitor message, so it is built by knex once and then run prepared (with
-     * one scalar parameter PostgreSQL keeps one generic plan for it).
+     * A visitor's current conversation: their newest open one, else their newest (E4). Asked
+     * before every visitor message, so it is built by knex once and then run prepared. On
+     * PostgreSQL, where each statement is a round trip, the lookups of one moment share one
+     * statement (see `currentOfVisitors`); SQLite answers in-process, one lookup at a time.
      */
-    async findCurrentOfVisitor(visitorId: number): Promise<ConversationRecord | null> {
-      // The id is picked by a subquery on the visitor index alone, and the outer query has no
-      // LIMIT (the id matches one row): SQLite ran the sorted, limited join 5× slower.
-      currentOfVisitor ??= base()
-        .where(`${C}.id`, (current: Knex.QueryBuilder) =>
-          current
-            .select('id')
-            .from(C)
-            .where('visitor_id', VISITOR_PLACEHOLDER)
-            .orderByRaw("case when status = 'closed' then 1 else 0 end")
-            .orderBy('id', 'desc')
-            .limit(1),
-        )
-        .toSQL();
-      const bindings = currentOfVisitor.bindings.map((value) => (value === VISITOR_PLACEHOLDER ? visitorId : value));
-      const [row] = await directSqlOf(strapi).all(currentOfVisitor.sql, bindings);
-      return row ? toRecord(row) : null;
-    },
-
-    /**
-     * The current conversations of several visitors at once, in the order asked. On PostgreSQL,
-     * where each statement is a round trip, several visitors share one statement; it is planned
-     * anew each time (an array parameter), so a single visitor takes the scalar statement above.
-     * On SQLite, in-process, one prepared lookup each is the cheapest.
-     */
-    async findCurrentOfVisitors(visitorIds: number[]): Promise<Array<ConversationRecord | null>> {
-      if (strapi.db.dialect.client === 'sqlite' || visitorIds.length === 1) {
-        const records: Array<ConversationRecord | null> = [];
-        for (const visitorId of visitorIds) records.push(await this.findCurrentOfVisitor(visitorId));
-        return records;
-      }
-      currentOfVisitors ??= base()
-        .whereRaw(
-          `${C}.id in (select (select c2.id from ${C} c2 where c2.visitor_id = v.visitor_id
-             order by case when c2.status = 'closed' then 1 else 0 end, c2.id desc limit 1)
-           from unnest(?::int[]) as v(visitor_id))`,
-          [VISITOR_PLACEHOLDER],
-        )
-        .toSQL();
-      const bindings = currentOfVisitors.bindings.map((value) => (value === VISITOR_PLACEHOLDER ? visitorIds : value));
-      const rows = await directSqlOf(strapi).all(currentOfVisitors.sql, bindings);
-      const byVisitor = new Map(rows.map((row) => [Number(row.visitor_id), toRecord(row)]));
-      return visitorIds.map((visitorId) => byVisitor.get(visitorId) ?? null);
+    findCurrentOfVisitor(visitorId: number): Promise<ConversationRecord | null> {
+      return strapi.db.dialect.client === 'sqlite' ? currentOfVisitor(visitorId) : currentLookups.submit(visitorId);
     },
 
     /** One conversation by its row id, or null. */

@@ -2,11 +2,9 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import jwt from 'jsonwebtoken';
 import { uid } from '../../../shared/constants';
-import { createBatcher } from '../batcher';
 import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
 
 const ISSUER = 'live-chat';
-const LOOKUP_BATCH = 200;
 const TOKEN_LIFETIME = '180d';
 
 export interface VisitorRecord {
@@ -23,8 +21,6 @@ export interface VisitorRecord {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = createConversationRepository(strapi);
   const visitors = () => strapi.db.query(uid('visitor'));
-  // Asked before every visitor message: under load, the lookups of one moment share one query.
-  const currentLookups = createBatcher((visitorIds: number[]) => conversations.findCurrentOfVisitors(visitorIds), LOOKUP_BATCH);
 
   function secret(): string {
     const configured = process.env.LIVE_CHAT_VISITOR_TOKEN_SECRET;
@@ -87,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The visitor's current conversation: the newest one not closed, else the newest closed one. */
     async currentConversation(visitorId: number): Promise<ConversationRecord | null> {
-      return currentLookups.submit(visitorId);
+      return conversations.findCurrentOfVisitor(visitorId);
     },
   };
 };
