@@ -69,10 +69,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * E2: stores a message with the next seq before answering; a retry with the same clientId
-   * returns the stored message instead of a second copy (also when two retries race). The happy
-   * path is one transaction: the unique (conversation, clientId) index detects a retry, and the
-   * sending rule is checked again against the row the append locked, so a reassignment or a close
-   * that lands between the read and the write refuses the message instead of slipping it in.
+   * returns the stored message instead of a second copy (also when two retries race). Usually the
+   * message goes into a group commit with the others of its moment, which stores it only if its
+   * conversation is still in the state the rule accepted. Otherwise it is stored alone, the careful
+   * way: the unique (conversation, clientId) index detects a retry, and the sending rule is checked
+   * again against the row the append locked, so a reassignment or a close that lands between the
+   * read and the write refuses the message instead of slipping it in.
    */
   async function store(record: ConversationRecord, author: MessageAuthor, input: unknown): Promise<{ entry: TimelineEntry; created: boolean }> {
     const { clientId, body } = parseOrThrow(messageInputSchema, input, 'Invalid message');
