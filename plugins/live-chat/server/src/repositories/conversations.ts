@@ -55,8 +55,10 @@ export interface FolderQuery {
 }
 
 const C = TABLES.conversations;
-/** Stands for the visitor id while knex builds the current-conversation queries once. */
-const VISITOR_PLACEHOLDER = -424242;
+/** Marks a parameter's place in a query knex builds once (see builtOnce). */
+const PARAMETER = -424242;
+/** A visitor's current conversation comes first: their newest open one, else their newest (E4). */
+const CURRENT_FIRST = "case when status = 'closed' then 1 else 0 end, id desc";
 /** Current-conversation lookups answered by one PostgreSQL statement at most. */
 const LOOKUP_BATCH = 200;
 
@@ -115,6 +117,18 @@ function toRecord(row: Row): ConversationRecord {
   };
 }
 
+/**
+ * A query knex builds once, with its parameter's place marked by PARAMETER; each call answers the
+ * SQL with the value in that place, for the driver's prepared statements (direct-sql.ts).
+ */
+function builtOnce(build: () => Knex.QueryBuilder) {
+  let built: Knex.Sql | undefined;
+  return (value: unknown) => {
+    built ??= build().toSQL();
+    return { sql: built.sql, bindings: built.bindings.map((binding) => (binding === PARAMETER ? value : binding)) };
+  };
+}
+
 /** Applies B6 as a WHERE clause: the same rule as the domain's canSee, expressed in SQL. */
 function whereVisible(query: Knex.QueryBuilder, visibility: VisibilityFilter) {
   if (visibility.kind === 'none') return query.whereRaw('1 = 0');
@@ -150,47 +164,36 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
       .leftJoin(`${C}_playbook_lnk as pl`, 'pl.conversation_id', `${C}.id`)
       .leftJoin(`${TABLES.playbooks} as pb`, 'pb.id', 'pl.playbook_id');
 
-  let currentOfVisitorSql: Knex.Sql | undefined;
-  let currentOfVisitorsSql: Knex.Sql | undefined;
-
   /**
-   * One visitor's current conversation. The id is picked by a subquery on the visitor index alone,
-   * and the outer query has no LIMIT (the id matches one row): SQLite ran the sorted, limited join
-   * 5× slower. With one scalar parameter PostgreSQL keeps one generic plan for it.
+   * A visitor's current conversation: the id picked by a subquery on the visitor index alone, and
+   * no LIMIT on the outer, joined query (the id matches one row): SQLite ran the sorted, limited
+   * join 5× slower. With one scalar parameter PostgreSQL keeps one generic plan for it.
    */
+  const currentOfVisitorQuery = builtOnce(() =>
+    base().where(`${C}.id`, (current: Knex.QueryBuilder) =>
+      current.select('id').from(C).where('visitor_id', PARAMETER).orderByRaw(CURRENT_FIRST).limit(1),
+    ),
+  );
+  /** The same for several visitors in one PostgreSQL statement (an array parameter). */
+  const currentOfVisitorsQuery = builtOnce(() =>
+    base().whereRaw(
+      `${C}.id in (select (select id from ${C} c2 where c2.visitor_id = v.visitor_id order by ${CURRENT_FIRST} limit 1)
+         from unnest(?::int[]) as v(visitor_id))`,
+      [PARAMETER],
+    ),
+  );
+
   async function currentOfVisitor(visitorId: number): Promise<ConversationRecord | null> {
-    currentOfVisitorSql ??= base()
-      .where(`${C}.id`, (current: Knex.QueryBuilder) =>
-        current
-          .select('id')
-          .from(C)
-          .where('visitor_id', VISITOR_PLACEHOLDER)
-          .orderByRaw("case when status = 'closed' then 1 else 0 end")
-          .orderBy('id', 'desc')
-          .limit(1),
-      )
-      .toSQL();
-    const bindings = currentOfVisitorSql.bindings.map((value) => (value === VISITOR_PLACEHOLDER ? visitorId : value));
-    const [row] = await directSqlOf(strapi).all(currentOfVisitorSql.sql, bindings);
+    const { sql, bindings } = currentOfVisitorQuery(visitorId);
+    const [row] = await directSqlOf(strapi).all(sql, bindings);
     return row ? toRecord(row) : null;
   }
 
-  /**
-   * Several visitors' current conversations in one PostgreSQL statement, in the order asked. It
-   * is planned anew each time (an array parameter), so a lone visitor takes the scalar statement.
-   */
+  /** In the order asked. The array form is planned anew each time, so a lone visitor takes the scalar one. */
   async function currentOfVisitors(visitorIds: number[]): Promise<Array<ConversationRecord | null>> {
     if (visitorIds.length === 1) return [await currentOfVisitor(visitorIds[0])];
-    currentOfVisitorsSql ??= base()
-      .whereRaw(
-        `${C}.id in (select (select c2.id from ${C} c2 where c2.visitor_id = v.visitor_id
-           order by case when c2.status = 'closed' then 1 else 0 end, c2.id desc limit 1)
-         from unnest(?::int[]) as v(visitor_id))`,
-        [VISITOR_PLACEHOLDER],
-      )
-      .toSQL();
-    const bindings = currentOfVisitorsSql.bindings.map((value) => (value === VISITOR_PLACEHOLDER ? visitorIds : value));
-    const rows = await directSqlOf(strapi).all(currentOfVisitorsSql.sql, bindings);
+    const { sql, bindings } = currentOfVisitorsQuery(visitorIds);
+    const rows = await directSqlOf(strapi).all(sql, bindings);
     const byVisitor = new Map(rows.map((row) => [Number(row.visitor_id), toRecord(row)]));
     return visitorIds.map((visitorId) => byVisitor.get(visitorId) ?? null);
   }
@@ -210,7 +213,7 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
      * statement (see `currentOfVisitors`); SQLite answers in-process, one lookup at a time.
      */
     findCurrentOfVisitor(visitorId: number): Promise<ConversationRecord | null> {
-      return strapi.db.dialect.client === 'sqlite' ? currentOfVisitor(visitorId) : currentLookups.submit(visitorId);
+      return directSqlOf(strapi).dialect === 'sqlite' ? currentOfVisitor(visitorId) : currentLookups.submit(visitorId);
     },
 
     /** One conversation by its row id, or null. */

@@ -33,8 +33,25 @@ interface ConversationGroup {
 
 const C = TABLES.conversations;
 const M = TABLES.messages;
+/**
+ * A stored message's own values (see fieldsOf) with their PostgreSQL types; a row is the
+ * conversation id and seq, these, then created_at again as updated_at and published_at.
+ */
+const FIELD_TYPES = ['varchar', 'varchar', 'varchar', 'varchar', 'int', 'varchar', 'text', 'timestamp'];
 const MESSAGE_COLUMNS =
-  'document_id, conversation_id, seq, client_id, kind, author_kind, author_id, author_name, body, created_at, updated_at, published_at';
+  'conversation_id, seq, document_id, client_id, kind, author_kind, author_id, author_name, body, created_at, updated_at, published_at';
+
+/** In FIELD_TYPES order; `createdAt` as the database takes it. */
+const fieldsOf = ({ entry }: BatchedMessage, createdAt: unknown): unknown[] => [
+  newDocumentId(),
+  entry.clientId,
+  entry.kind,
+  entry.authorKind,
+  entry.authorId ?? null,
+  entry.authorName ?? null,
+  entry.body,
+  createdAt,
+];
 
 const sameState = (a: ExpectedState, b: ExpectedState) => a.status === b.status && a.assigneeId === b.assigneeId;
 
@@ -75,12 +92,7 @@ function groupByConversation(messages: BatchedMessage[]): ConversationGroup[] {
  */
 export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql) {
   const at = (date: Date) => toDbDatetime(strapi, date);
-
-  const rowOf = (group: ConversationGroup, message: BatchedMessage, seq: number) => {
-    const time = at(message.entry.createdAt);
-    const { entry } = message;
-    return [newDocumentId(), group.id, seq, entry.clientId, entry.kind, entry.authorKind, entry.authorId ?? null, entry.authorName ?? null, entry.body, time, time, time];
-  };
+  const SQLITE_ROW = MESSAGE_COLUMNS.split(',').map(() => '?').join(', ');
 
   /** SQLite runs in-process: a prepared statement per row costs microseconds, not round trips. */
   async function writeSqlite(session: DirectSession, groups: ConversationGroup[]) {
@@ -95,7 +107,14 @@ export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql)
       let seq = Number(row.last_message_seq) - group.messages.length;
       for (const { index, message } of group.messages) {
         seq += 1;
-        const [inserted] = await session.all(`insert into ${M} (${MESSAGE_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`, rowOf(group, message, seq));
+        const time = at(message.entry.createdAt);
+        const [inserted] = await session.all(`insert into ${M} (${MESSAGE_COLUMNS}) values (${SQLITE_ROW}) returning id`, [
+          group.id,
+          seq,
+          ...fieldsOf(message, time),
+          time,
+          time,
+        ]);
         stored.set(index, { id: Number(inserted.id), seq });
       }
     }
@@ -110,6 +129,7 @@ export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql)
   async function writePostgres(session: DirectSession, groups: ConversationGroup[]) {
     if (groups.length === 1 && groups[0].messages.length === 1) return writeOnePostgres(session, groups[0]);
     const members = groups.flatMap((group) => group.messages.map(({ index, message }, position) => ({ group, index, message, position: position + 1 })));
+    const fields = members.map(({ message }) => fieldsOf(message, message.entry.createdAt));
     const rows = await session.all(
       `with batch as (
          select * from unnest(?::int[], ?::int[], ?::timestamp[], ?::text[], ?::varchar[], ?::int[])
@@ -126,10 +146,10 @@ export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql)
          returning c.id, c.last_message_seq, b.count
        ), inserted as (
          insert into ${M} (${MESSAGE_COLUMNS})
-         select m.document_id, m.conversation_id, bumped.last_message_seq - bumped.count + m.position, m.client_id, m.kind,
+         select m.conversation_id, bumped.last_message_seq - bumped.count + m.position, m.document_id, m.client_id, m.kind,
                 m.author_kind, m.author_id, m.author_name, m.body, m.created_at, m.created_at, m.created_at
-         from unnest(?::varchar[], ?::int[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[], ?::varchar[], ?::text[], ?::timestamp[])
-           as m(document_id, conversation_id, position, client_id, kind, author_kind, author_id, author_name, body, created_at)
+         from unnest(?::int[], ?::int[], ${FIELD_TYPES.map((type) => `?::${type}[]`).join(', ')})
+           as m(conversation_id, position, document_id, client_id, kind, author_kind, author_id, author_name, body, created_at)
          join bumped on bumped.id = m.conversation_id
          returning id, conversation_id, seq, client_id
        )
@@ -141,16 +161,9 @@ export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql)
         groups.map((group) => group.preview),
         groups.map((group) => group.expected.status),
         groups.map((group) => group.expected.assigneeId),
-        members.map(() => newDocumentId()),
         members.map(({ group }) => group.id),
         members.map(({ position }) => position),
-        members.map(({ message }) => message.entry.clientId),
-        members.map(({ message }) => message.entry.kind),
-        members.map(({ message }) => message.entry.authorKind),
-        members.map(({ message }) => message.entry.authorId ?? null),
-        members.map(({ message }) => message.entry.authorName ?? null),
-        members.map(({ message }) => message.entry.body),
-        members.map(({ message }) => message.entry.createdAt),
+        ...FIELD_TYPES.map((_, field) => fields.map((values) => values[field])),
       ],
     );
     const byKey = new Map(rows.map((row) => [`${row.conversation_id}:${row.client_id}`, { id: Number(row.id), seq: Number(row.seq) }]));
@@ -168,7 +181,6 @@ export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql)
    */
   async function writeOnePostgres(session: DirectSession, group: ConversationGroup) {
     const [{ index, message }] = group.messages;
-    const { entry } = message;
     const [row] = await session.all(
       `with bumped as (
          update ${C} set last_message_seq = last_message_seq + 1, last_activity_at = ?::timestamp, last_message_preview = ?::text
@@ -176,14 +188,14 @@ export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql)
          returning id, last_message_seq
        )
        insert into ${M} (${MESSAGE_COLUMNS})
-       select ?::varchar, id, last_message_seq, ?::varchar, ?::varchar, ?::varchar, ?::int, ?::varchar, ?::text,
-              ?::timestamp, ?::timestamp, ?::timestamp
+       select id, last_message_seq, ${FIELD_TYPES.map((type) => `?::${type}`).join(', ')}, ?::timestamp, ?::timestamp
        from bumped
        returning id, seq`,
       [
         ...[group.lastAt, group.preview, group.id, group.expected.status, group.expected.assigneeId],
-        ...[newDocumentId(), entry.clientId, entry.kind, entry.authorKind, entry.authorId ?? null, entry.authorName ?? null, entry.body],
-        ...[entry.createdAt, entry.createdAt, entry.createdAt],
+        ...fieldsOf(message, message.entry.createdAt),
+        message.entry.createdAt,
+        message.entry.createdAt,
       ],
     );
     return new Map(row ? [[index, { id: Number(row.id), seq: Number(row.seq) }]] : []);

@@ -1,9 +1,9 @@
-import { Field, Flex, NumberInput, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
+import { Field, Flex, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 import type * as React from 'react';
 import { ACTIVITY_TYPES, CARD_LIMITS, type ActivityType } from '../../../../shared/domain/playbook-cards';
 import { useT } from '../../hooks/useT';
 import { errorAt } from './errors';
-import { NextCardField } from './fields';
+import { NextCardField, NumberField } from './fields';
 import type { CreateActivityState } from './state';
 import type { CardFormProps } from './types';
 
@@ -48,19 +48,14 @@ export const CreateActivityForm = ({ state, onChange, errors, cards }: CardFormP
           </SingleSelect>
           <Field.Error />
         </Field.Root>
-        <Field.Root
+        <NumberField
           name="settings.dueInHours"
+          label={tr('card.field.dueInHours', 'Due in (hours)')}
+          value={state.dueInHours}
+          onChange={(dueInHours) => onChange({ ...state, dueInHours })}
           error={errorAt(errors, 'settings.dueInHours')}
           hint={tr('card.dueInHoursHint', 'Hours after the visitor’s flow reaches this card; empty: no due date')}
-        >
-          <Field.Label>{tr('card.field.dueInHours', 'Due in (hours)')}</Field.Label>
-          <NumberInput
-            value={state.dueInHours ?? undefined}
-            onValueChange={(value: number | undefined) => onChange({ ...state, dueInHours: value ?? null })}
-          />
-          <Field.Hint />
-          <Field.Error />
-        </Field.Root>
+        />
       </Flex>
       <NextCardField state={state} onChange={onChange} errors={errors} cards={cards} />
     </Flex>

@@ -1,9 +1,9 @@
-import { Field, Flex, NumberInput, TextInput } from '@strapi/design-system';
+import { Field, Flex, TextInput } from '@strapi/design-system';
 import type * as React from 'react';
 import { useT } from '../../hooks/useT';
 import { RecordTitleField } from './CreateLeadForm';
 import { errorAt } from './errors';
-import { NextCardField } from './fields';
+import { NextCardField, NumberField } from './fields';
 import type { CreateDealState } from './state';
 import type { CardFormProps } from './types';
 
@@ -18,15 +18,14 @@ export const CreateDealForm = ({ state, onChange, errors, cards }: CardFormProps
         error={errorAt(errors, 'settings.title')}
       />
       <Flex gap={4} alignItems="flex-start">
-        <Field.Root name="settings.value" error={errorAt(errors, 'settings.value')} hint={tr('card.dealValueHint', 'Optional')}>
-          <Field.Label>{tr('card.field.dealValue', 'Deal value')}</Field.Label>
-          <NumberInput
-            value={state.value ?? undefined}
-            onValueChange={(value: number | undefined) => onChange({ ...state, value: value ?? null })}
-          />
-          <Field.Hint />
-          <Field.Error />
-        </Field.Root>
+        <NumberField
+          name="settings.value"
+          label={tr('card.field.dealValue', 'Deal value')}
+          value={state.value}
+          onChange={(value) => onChange({ ...state, value })}
+          error={errorAt(errors, 'settings.value')}
+          hint={tr('card.dealValueHint', 'Optional')}
+        />
         <Field.Root
           name="settings.currency"
           error={errorAt(errors, 'settings.currency')}

@@ -1,8 +1,8 @@
-import { Field, Flex, NumberInput } from '@strapi/design-system';
+import { Flex } from '@strapi/design-system';
 import { WAIT_TIME_SECONDS } from '../../../../shared/constants';
 import { useT } from '../../hooks/useT';
 import { errorAt } from './errors';
-import { MarkupField, NextCardSelect } from './fields';
+import { MarkupField, NextCardSelect, NumberField } from './fields';
 import type { LiveChatState } from './state';
 import type { CardFormProps } from './types';
 
@@ -19,20 +19,15 @@ export const LiveChatForm = ({ state, onChange, errors, cards }: CardFormProps<L
         error={errorAt(errors, 'onlineMessage')}
         required
       />
-      <Field.Root
+      <NumberField
         name="waitTimeSeconds"
+        label={tr('card.field.waitTime', 'Wait time (seconds)')}
+        value={state.waitTimeSeconds}
+        onChange={(waitTimeSeconds) => onChange({ ...state, waitTimeSeconds })}
         error={errorAt(errors, 'waitTimeSeconds')}
         hint={tr('card.waitTimeHint', 'How long the visitor waits for an agent ({min}–{max} seconds)', WAIT_TIME_SECONDS)}
         required
-      >
-        <Field.Label>{tr('card.field.waitTime', 'Wait time (seconds)')}</Field.Label>
-        <NumberInput
-          value={state.waitTimeSeconds ?? undefined}
-          onValueChange={(value: number | undefined) => onChange({ ...state, waitTimeSeconds: value ?? null })}
-        />
-        <Field.Hint />
-        <Field.Error />
-      </Field.Root>
+      />
       <MarkupField
         name="offlineMessage"
         label={tr('card.field.offlineMessage', 'Offline message')}

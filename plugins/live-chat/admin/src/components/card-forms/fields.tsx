@@ -1,4 +1,4 @@
-import { Field, SingleSelect, SingleSelectOption, Textarea } from '@strapi/design-system';
+import { Field, NumberInput, SingleSelect, SingleSelectOption, Textarea } from '@strapi/design-system';
 import type * as React from 'react';
 import { useT } from '../../hooks/useT';
 import { errorAt } from './errors';
@@ -94,3 +94,24 @@ export const NextCardField = <S extends { next?: string | null }>({ state, onCha
     />
   );
 };
+
+interface NumberFieldProps {
+  name: string;
+  label: string;
+  value: number | null | undefined;
+  /** Empty input is null (the setting is left out). */
+  onChange: (value: number | null) => void;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+}
+
+/** A number setting of a card (wait time, deal value, due in hours). */
+export const NumberField = ({ name, label, value, onChange, error, hint, required }: NumberFieldProps) => (
+  <Field.Root name={name} error={error} hint={hint} required={required}>
+    <Field.Label>{label}</Field.Label>
+    <NumberInput value={value ?? undefined} onValueChange={(next: number | undefined) => onChange(next ?? null)} />
+    <Field.Hint />
+    <Field.Error />
+  </Field.Root>
+);
