@@ -236,6 +236,9 @@ export function printReport(results: Results, log: (line: string) => void) {
         `  ${item.label}: ${stalls.statements} statements, slow: ${slow}. GC: ${stalls.gc.pauses} pauses, ${f0(stalls.gc.totalMs)} ms in all, ` +
           `${stalls.gc.over10ms} over 10 ms, longest ${f0(stalls.gc.maxMs)} ms`,
       );
+      for (const row of stalls.frequentStatements) {
+        log(`      ${row.count} × ${row.sql}: driver p50 / p99 / max ${f2(row.p50)} / ${f2(row.p99)} / ${f0(row.max)} ms`);
+      }
     }
   }
 

@@ -1,10 +1,14 @@
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import type { Core } from '@strapi/strapi';
+import type { LatencySummary } from './protocol';
+import { summarize } from './stats';
 
 /** What held the server up during a measured window: slow SQL statements and garbage-collection pauses. */
 export interface StallReport {
   /** Statements whose driver time exceeded the threshold, by statement (shortened), worst first. */
   slowStatements: Array<{ sql: string; count: number; maxMs: number }>;
+  /** Driver time of the most frequent statements, by statement: whether the tails are the database's. */
+  frequentStatements: Array<{ sql: string } & LatencySummary>;
   statements: number;
   gc: { pauses: number; totalMs: number; maxMs: number; over10ms: number };
 }
@@ -27,6 +31,7 @@ export class StallWatch {
   private readonly starts = new Map<string, { sql: string; at: number }>();
   private unanswered: { sql: string; at: number } | null = null;
   private slow = new Map<string, { count: number; maxMs: number }>();
+  private durations = new Map<string, number[]>();
   private statements = 0;
   private gcPauses: number[] = [];
   private readonly observer: PerformanceObserver;
@@ -45,8 +50,11 @@ export class StallWatch {
   }
 
   private record(sql: string, ms: number) {
-    if (ms <= SLOW_MS) return;
     const key = shapeOf(sql);
+    const samples = this.durations.get(key) ?? [];
+    samples.push(ms);
+    this.durations.set(key, samples);
+    if (ms <= SLOW_MS) return;
     const entry = this.slow.get(key) ?? { count: 0, maxMs: 0 };
     entry.count += 1;
     entry.maxMs = Math.max(entry.maxMs, ms);
@@ -77,6 +85,7 @@ export class StallWatch {
     this.starts.clear();
     this.unanswered = null;
     this.slow = new Map();
+    this.durations = new Map();
     this.statements = 0;
     this.gcPauses = [];
   }
@@ -89,6 +98,10 @@ export class StallWatch {
         .map(([sql, entry]) => ({ sql, ...entry }))
         .sort((a, b) => b.count - a.count || b.maxMs - a.maxMs)
         .slice(0, 5),
+      frequentStatements: [...this.durations]
+        .sort((a, b) => b[1].length - a[1].length)
+        .slice(0, 3)
+        .map(([sql, samples]) => ({ sql, ...summarize(samples) })),
       statements: this.statements,
       gc: {
         pauses: pauses.length,

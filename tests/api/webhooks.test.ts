@@ -1,8 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WEBHOOK_EVENTS } from '../../plugins/live-chat/shared/constants';
+import { uid, WEBHOOK_EVENTS } from '../../plugins/live-chat/shared/constants';
+import type { TimelineEntry } from '../../plugins/live-chat/shared/contracts/conversations';
+import type { VisitorConversation } from '../../plugins/live-chat/shared/events';
 import { bearer, createAdmin, createAgent, type TestAdmin } from '../harness/admin';
 import { startConversation } from '../harness/fixtures';
+import { connect, disconnectAll, listen, request, visitorToken } from '../harness/sockets';
 import { bootStrapi, type TestApp } from '../harness/strapi';
 
 /** F2: the plugin's events reach a webhook receiver once each, with the documented payload. */
@@ -41,6 +44,7 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
 });
 afterAll(async () => {
+  disconnectAll();
   await app.stop();
   await new Promise((resolve) => receiver.close(resolve));
 });
@@ -91,5 +95,34 @@ describe('F2 webhooks', () => {
     expect(deliveries[3].body).toMatchObject({ lead: { documentId: expect.any(String), title: expect.any(String) } });
     expect(deliveries[4].body).toMatchObject({ deal: { documentId: expect.any(String) } });
     expect(deliveries[6].body).toMatchObject({ conversation: { status: 'closed', closedAt: expect.any(String) } });
+  });
+
+  it("sends a visitor's message with its conversation as stored: the summary the inbox API shows", async () => {
+    // On PostgreSQL the visitor's message and its conversation come from one statement; the
+    // conversation must still carry the visitor's and the agent's names and the new counters.
+    const visitor = await connect(await listen(app), 'visitor', await visitorToken(app));
+    const started = await request<VisitorConversation>(visitor, 'conversation:start', {});
+    if (!started.ok) throw new Error(started.error.message);
+    const { documentId } = started.data;
+    const row = await app.strapi.db.query(uid('conversation')).findOne({ where: { documentId }, populate: ['visitor'] });
+    await app.strapi.db.query(uid('visitor')).update({ where: { id: row.visitor.id }, data: { name: 'Grace Visitor', email: 'grace@example.com' } });
+    expect((await app.http().post(`/live-chat/conversations/${documentId}/assign`).set(bearer(agent.token))).status).toBe(200);
+    deliveries = [];
+
+    const sent = await request<TimelineEntry>(visitor, 'message:send', { clientId: 'hook-visitor-0001', body: 'Hello from the widget' });
+    expect(sent).toMatchObject({ ok: true, data: { authorKind: 'visitor', body: 'Hello from the widget' } });
+    await waitForDeliveries(1);
+    const detail = await app.http().get(`/live-chat/conversations/${documentId}`).set(bearer(agent.token));
+    const { sidePanel, person, organization, visitorReadSeq, agentReadSeq, allowedActions, ...summary } = detail.body.data;
+
+    expect(deliveries.map((delivery) => delivery.event)).toEqual(['live-chat.message.created']);
+    expect(deliveries[0].body).toMatchObject({ message: { clientId: 'hook-visitor-0001', seq: summary.lastMessageSeq }, actor: null });
+    expect(deliveries[0].body.conversation).toEqual(summary);
+    expect(summary).toMatchObject({
+      status: 'assigned',
+      assignee: { id: agent.id, name: expect.stringContaining('Hook') },
+      visitor: { name: 'Grace Visitor', email: 'grace@example.com' },
+      lastMessagePreview: 'Hello from the widget',
+    });
   });
 });

@@ -190,6 +190,13 @@ describe('B8 Close', () => {
   it('refuses to close twice: closed is terminal', () => {
     expect(outcome(close(closedBy(alice), alice, at(700)))).toBe('conversation_closed');
   });
+
+  it('lets the visitor write until the conversation closes; the statuses a SQL store accepts are the same rule', () => {
+    expect(domain.visitorMaySend(unassigned())).toBeNull();
+    expect(domain.visitorMaySend(assignedTo(alice))).toBeNull();
+    expect(domain.visitorMaySend(closedBy(alice))).toMatchObject({ code: 'conversation_closed' });
+    expect(domain.VISITOR_SENDABLE_STATUSES).toEqual(['unassigned', 'assigned']);
+  });
 });
 
 describe('B8 A closed conversation can never be reopened', () => {

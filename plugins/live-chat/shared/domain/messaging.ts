@@ -3,6 +3,7 @@
  * text (escaped wherever they are shown), identified by a client id the sender chooses.
  */
 import { z } from 'zod';
+import { CONVERSATION_STATUSES } from '../constants';
 import type { ConversationState, Refusal } from './conversation';
 
 export const MESSAGE_MAX_LENGTH = 5000;
@@ -39,6 +40,9 @@ export function agentMaySend(state: ConversationState, agentId: number): Refusal
 }
 
 /** A visitor writes into their own conversation until it is closed (E4 is checked by the caller). */
-export function visitorMaySend(state: ConversationState): Refusal | null {
+export function visitorMaySend(state: Pick<ConversationState, 'status'>): Refusal | null {
   return state.status === 'closed' ? { code: 'conversation_closed', message: 'This conversation is closed.' } : null;
 }
+
+/** The statuses visitorMaySend accepts: the same rule, for a store that checks it in SQL. */
+export const VISITOR_SENDABLE_STATUSES = CONVERSATION_STATUSES.filter((status) => visitorMaySend({ status }) === null);

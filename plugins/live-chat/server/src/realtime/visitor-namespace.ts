@@ -86,8 +86,7 @@ export function setupVisitorNamespace(
     });
 
     handle(socket, 'message:send', schemas['message:send'], options, async (payload) => {
-      const record = await requireCurrent();
-      const { entry } = await service('messages').sendAsVisitor(record, visitor, payload);
+      const { entry } = await service('messages').sendAsVisitor(visitor, payload);
       return entry;
     });
 

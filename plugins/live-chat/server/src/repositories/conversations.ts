@@ -58,25 +58,38 @@ const C = TABLES.conversations;
 /** Marks a parameter's place in a query knex builds once (see builtOnce). */
 const PARAMETER = -424242;
 /** A visitor's current conversation comes first: their newest open one, else their newest (E4). */
-const CURRENT_FIRST = "case when status = 'closed' then 1 else 0 end, id desc";
+export const CURRENT_FIRST = "case when status = 'closed' then 1 else 0 end, id desc";
 /** Current-conversation lookups answered by one PostgreSQL statement at most. */
 const LOOKUP_BATCH = 200;
 
-const SELECT_COLUMNS = [
+/** A record's columns and joins, for a conversation row named `${C}` (the table, or a CTE named so). */
+const RECORD_COLUMNS = [
   `${C}.*`,
   'v.name as visitor_name',
   'v.email as visitor_email',
   'u.firstname as assignee_firstname',
   'u.lastname as assignee_lastname',
   'u.email as assignee_email',
+  'pb.document_id as playbook_document_id',
 ];
+const RECORD_JOINS = `left join ${TABLES.visitors} as v on v.id = ${C}.visitor_id
+  left join ${TABLES.adminUsers} as u on u.id = ${C}.assignee_id
+  left join ${C}_playbook_lnk as pl on pl.conversation_id = ${C}.id
+  left join ${TABLES.playbooks} as pb on pb.id = pl.playbook_id`;
+
+/**
+ * SQL answering the record of the conversation row a CTE named `source` holds (see toRecord),
+ * with `extra` columns, for hand-written statements that change a row and answer its record.
+ */
+export const recordSelectSql = (source: string, extra: string[] = []) =>
+  `select ${[...RECORD_COLUMNS, ...extra].join(', ')} from ${source} as ${C} ${RECORD_JOINS}`;
 
 type Row = Record<string, unknown>;
 
 const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 const stringOrNull = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
-function toRecord(row: Row): ConversationRecord {
+export function toRecord(row: Row): ConversationRecord {
   const assigneeName =
     row.assignee_id === null || row.assignee_id === undefined
       ? null
@@ -157,12 +170,8 @@ const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, 
 export const createConversationRepository = (strapi: Core.Strapi) => {
   const base = (trx?: Transaction) =>
     table(strapi, C, trx)
-      .select(SELECT_COLUMNS)
-      .select(strapi.db.connection.raw('pb.document_id as playbook_document_id'))
-      .leftJoin(`${TABLES.visitors} as v`, 'v.id', `${C}.visitor_id`)
-      .leftJoin(`${TABLES.adminUsers} as u`, 'u.id', `${C}.assignee_id`)
-      .leftJoin(`${C}_playbook_lnk as pl`, 'pl.conversation_id', `${C}.id`)
-      .leftJoin(`${TABLES.playbooks} as pb`, 'pb.id', 'pl.playbook_id');
+      .select(RECORD_COLUMNS.map((column) => strapi.db.connection.raw(column)))
+      .joinRaw(RECORD_JOINS);
 
   /**
    * A visitor's current conversation: the id picked by a subquery on the visitor index alone, and

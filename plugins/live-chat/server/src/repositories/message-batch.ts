@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ConversationStatus } from '../../../shared/constants';
+import { CURRENT_FIRST, recordSelectSql, toRecord, type ConversationRecord } from './conversations';
 import type { DirectSession, DirectSql } from './direct-sql';
 import { TABLES, newDocumentId, toDbDatetime } from './sql';
 import { PREVIEW_LENGTH, type AppendedState, type NewTimelineEntry, type StoredTimelineEntry } from './timeline';
@@ -42,7 +43,7 @@ const MESSAGE_COLUMNS =
   'conversation_id, seq, document_id, client_id, kind, author_kind, author_id, author_name, body, created_at, updated_at, published_at';
 
 /** In FIELD_TYPES order; `createdAt` as the database takes it. */
-const fieldsOf = ({ entry }: BatchedMessage, createdAt: unknown): unknown[] => [
+const fieldsOf = (entry: BatchedMessage['entry'], createdAt: unknown): unknown[] => [
   newDocumentId(),
   entry.clientId,
   entry.kind,
@@ -111,7 +112,7 @@ export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql)
         const [inserted] = await session.all(`insert into ${M} (${MESSAGE_COLUMNS}) values (${SQLITE_ROW}) returning id`, [
           group.id,
           seq,
-          ...fieldsOf(message, time),
+          ...fieldsOf(message.entry, time),
           time,
           time,
         ]);
@@ -129,7 +130,7 @@ export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql)
   async function writePostgres(session: DirectSession, groups: ConversationGroup[]) {
     if (groups.length === 1 && groups[0].messages.length === 1) return writeOnePostgres(session, groups[0]);
     const members = groups.flatMap((group) => group.messages.map(({ index, message }, position) => ({ group, index, message, position: position + 1 })));
-    const fields = members.map(({ message }) => fieldsOf(message, message.entry.createdAt));
+    const fields = members.map(({ message }) => fieldsOf(message.entry, message.entry.createdAt));
     const rows = await session.all(
       `with batch as (
          select * from unnest(?::int[], ?::int[], ?::timestamp[], ?::text[], ?::varchar[], ?::int[])
@@ -193,7 +194,7 @@ export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql)
        returning id, seq`,
       [
         ...[group.lastAt, group.preview, group.id, group.expected.status, group.expected.assigneeId],
-        ...fieldsOf(message, message.entry.createdAt),
+        ...fieldsOf(message.entry, message.entry.createdAt),
         message.entry.createdAt,
         message.entry.createdAt,
       ],
@@ -221,5 +222,64 @@ export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql)
         },
       };
     });
+  };
+}
+
+/** A visitor's message stored by createVisitorMessageWriter, with its conversation as the write left it. */
+export interface StoredVisitorMessage {
+  conversation: ConversationRecord;
+  entry: StoredTimelineEntry;
+}
+
+/**
+ * PostgreSQL, a visitor's lone message in one statement, so the lookup of their current
+ * conversation costs no round trip of its own: pick the current conversation (E4), bump its
+ * counter if its status is one the visitor may send in, insert the message, and answer the
+ * conversation's record as the write left it. Null when nothing was stored (no conversation, or
+ * one that refuses the visitor): the caller then takes the lookup-first path, which says why.
+ * A retry's clientId fails the statement on the unique index, as a batch does.
+ */
+export function createVisitorMessageWriter(direct: DirectSql) {
+  const sql = `with current_conversation as (
+      select id from ${C} where visitor_id = ?::int order by ${CURRENT_FIRST} limit 1
+    ), bumped as (
+      update ${C} set last_message_seq = last_message_seq + 1, last_activity_at = ?::timestamp, last_message_preview = ?::text
+      where id = (select id from current_conversation) and status = any(?::varchar[])
+      returning *
+    ), inserted as (
+      insert into ${M} (${MESSAGE_COLUMNS})
+      select id, last_message_seq, ${FIELD_TYPES.map((type) => `?::${type}`).join(', ')}, ?::timestamp, ?::timestamp
+      from bumped
+      returning id as message_id, seq as message_seq
+    )
+    ${recordSelectSql('bumped', ['inserted.message_id', 'inserted.message_seq'])} cross join inserted`;
+
+  return async function writeVisitorMessage(
+    visitorId: number,
+    message: BatchedMessage['entry'],
+    sendableStatuses: readonly ConversationStatus[],
+  ): Promise<StoredVisitorMessage | null> {
+    const at = message.createdAt;
+    const [row] = await direct.all(sql, [
+      visitorId,
+      at,
+      message.body.slice(0, PREVIEW_LENGTH),
+      sendableStatuses,
+      ...fieldsOf(message, at),
+      at,
+      at,
+    ]);
+    if (!row) return null;
+    return {
+      conversation: toRecord(row),
+      entry: {
+        ...message,
+        id: Number(row.message_id),
+        seq: Number(row.message_seq),
+        authorId: message.authorId ?? null,
+        authorName: message.authorName ?? null,
+        event: null,
+      },
+    };
   };
 }

@@ -1,11 +1,26 @@
 import type { Core } from '@strapi/strapi';
 import type { TimelineEntry } from '../../../shared/contracts/conversations';
-import { agentMaySend, messageInputSchema, visitorMaySend, type Agent, type ConversationState, type Refusal } from '../../../shared/domain';
+import {
+  agentMaySend,
+  messageInputSchema,
+  visitorMaySend,
+  VISITOR_SENDABLE_STATUSES,
+  type Agent,
+  type ConversationState,
+  type Refusal,
+} from '../../../shared/domain';
+import { notFound } from '../errors';
 import { toTimelineEntry } from '../presenters';
 import { createBatcher } from '../batcher';
 import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
 import { directSqlOf } from '../repositories/direct-sql';
-import { createMessageBatchWriter, type BatchedMessage, type StoredInBatch } from '../repositories/message-batch';
+import {
+  createMessageBatchWriter,
+  createVisitorMessageWriter,
+  type BatchedMessage,
+  type StoredInBatch,
+  type StoredVisitorMessage,
+} from '../repositories/message-batch';
 import { isDeadlock, isUniqueViolation, table, TABLES } from '../repositories/sql';
 import { createTimelineRepository, type AppendedState, type AppendResult, type StoredTimelineEntry } from '../repositories/timeline';
 import { parseOrThrow } from '../validation';
@@ -31,6 +46,17 @@ function batchWriteOrNothing(write: (messages: BatchedMessage[]) => Promise<Arra
 /** The author of a message: an agent (through the inbox or an integration) or the visitor. */
 export type MessageAuthor = { kind: 'agent'; agent: Agent } | { kind: 'visitor'; visitorId: number; name: string | null };
 
+type VisitorAuthor = Extract<MessageAuthor, { kind: 'visitor' }>;
+/** A message as the sender's input gives it, validated. */
+type MessageInput = { clientId: string; body: string };
+type Sent = { entry: TimelineEntry; created: boolean };
+type Settled = { ok: true; value: Sent } | { ok: false; error: unknown };
+const settle = (work: () => Promise<Sent>): Promise<Settled> =>
+  work().then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+
 /** Messages written by one group commit at most; more wait for the next. */
 const MAX_BATCH = 200;
 /**
@@ -47,6 +73,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const writeBatch = batchWriteOrNothing(createMessageBatchWriter(strapi, direct));
   const lanes = Array.from({ length: direct.dialect === 'postgres' ? POSTGRES_LANES : 1 }, () => createBatcher(writeBatch, MAX_BATCH));
   const laneOf = (conversationId: number) => lanes[conversationId % lanes.length];
+  const writeVisitorMessage = createVisitorMessageWriter(direct);
+  // PostgreSQL: a visitor's messages go through a lane of their own, one batch at a time, so
+  // the one-statement path and the lookup-first path never reorder them. SQLite looks up
+  // in-process: no round trip to save.
+  const visitorLanes =
+    direct.dialect === 'postgres' ? Array.from({ length: POSTGRES_LANES }, () => createBatcher(sendVisitorBatch, MAX_BATCH)) : null;
   const bus = () => strapi.plugin('live-chat').service('event-bus') as EventBus;
   const conversationService = () => strapi.plugin('live-chat').service('conversations') as ConversationService;
 
@@ -59,6 +91,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const refusalFor = (author: MessageAuthor, state: ConversationState): Refusal | null =>
     author.kind === 'agent' ? agentMaySend(state, author.agent.id) : visitorMaySend(state);
+
+  const newEntry = (author: MessageAuthor, { clientId, body }: MessageInput) => ({
+    kind: 'text' as const,
+    authorKind: author.kind,
+    authorId: author.kind === 'agent' ? author.agent.id : null,
+    authorName: author.kind === 'agent' ? author.agent.displayName : author.name,
+    body,
+    clientId,
+    createdAt: new Date(),
+  });
 
   /** Thrown inside the transaction to roll it back when the locked row refuses the message. */
   class Refused extends Error {
@@ -76,8 +118,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * again against the row the append locked, so a reassignment or a close that lands between the
    * read and the write refuses the message instead of slipping it in.
    */
-  async function store(record: ConversationRecord, author: MessageAuthor, input: unknown): Promise<{ entry: TimelineEntry; created: boolean }> {
-    const { clientId, body } = parseOrThrow(messageInputSchema, input, 'Invalid message');
+  async function store(record: ConversationRecord, author: MessageAuthor, { clientId, body }: MessageInput): Promise<Sent> {
     const refusedEarly = refusalFor(author, stateOf(record));
     if (refusedEarly) {
       // A retry of a message stored before the conversation closed still gets its ack.
@@ -86,15 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw refusalError(refusedEarly);
     }
 
-    const entry = {
-      kind: 'text' as const,
-      authorKind: author.kind,
-      authorId: author.kind === 'agent' ? author.agent.id : null,
-      authorName: author.kind === 'agent' ? author.agent.displayName : author.name,
-      body,
-      clientId,
-      createdAt: new Date(),
-    };
+    const entry = newEntry(author, { clientId, body });
     // The fast path: stored with the other messages of this moment, if the conversation is still
     // in the state the rule accepted (else, or inside a caller's transaction, the careful path).
     const expected = { status: record.status, assigneeId: record.assigneeId };
@@ -122,13 +155,48 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function published(record: ConversationRecord, author: MessageAuthor, appended: AppendResult) {
+    return announced(await conversationAfter(record, appended.state as AppendedState), author, appended.entries[0]);
+  }
+
+  async function announced(conversation: ConversationRecord, author: MessageAuthor, entry: StoredTimelineEntry): Promise<Sent> {
     await bus().publish({
       type: 'message:created',
-      conversation: await conversationAfter(record, appended.state as AppendedState),
-      entries: appended.entries,
+      conversation,
+      entries: [entry],
       actorId: author.kind === 'agent' ? author.agent.id : null,
     });
-    return { entry: toTimelineEntry(appended.entries[0]), created: true };
+    return { entry: toTimelineEntry(entry), created: true };
+  }
+
+  /** The visitor's current conversation first (E4), then store(): the path that explains refusals. */
+  async function sendAfterLookup(author: VisitorAuthor, message: MessageInput): Promise<Sent> {
+    const record = await conversations.findCurrentOfVisitor(author.visitorId);
+    if (!record) throw notFound('Conversation');
+    return store(record, author, message);
+  }
+
+  /**
+   * A visitor lane's batch (PostgreSQL). A lone message is stored by one statement that also finds
+   * the conversation; when that stores nothing (no open conversation, a retry's clientId …), or
+   * when several messages wait, they take the lookup-first path, whose lookups and writes batch
+   * with the others of the moment. The lane stays busy until all of them are stored.
+   */
+  async function sendVisitorBatch(items: Array<{ author: VisitorAuthor; message: MessageInput }>): Promise<Settled[]> {
+    if (items.length === 1 && !strapi.db.inTransaction()) {
+      const [{ author, message }] = items;
+      const stored = await oneStatementOrNothing(author, message);
+      if (stored) return [await settle(() => announced(stored.conversation, author, stored.entry))];
+    }
+    return Promise.all(items.map(({ author, message }) => settle(() => sendAfterLookup(author, message))));
+  }
+
+  async function oneStatementOrNothing(author: VisitorAuthor, message: MessageInput): Promise<StoredVisitorMessage | null> {
+    try {
+      return await writeVisitorMessage(author.visitorId, newEntry(author, message), VISITOR_SENDABLE_STATUSES);
+    } catch (error) {
+      if (isUniqueViolation(error) || isDeadlock(error)) return null;
+      throw error;
+    }
   }
 
   /**
@@ -150,13 +218,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** An agent's reply in a conversation assigned to them. */
     async sendAsAgent(agent: Agent, documentId: string, input: unknown) {
+      const message = parseOrThrow(messageInputSchema, input, 'Invalid message');
       const record = await conversationService().loadVisible(agent, documentId);
-      return store(record, { kind: 'agent', agent }, input);
+      return store(record, { kind: 'agent', agent }, message);
     },
 
-    /** A visitor's message in their own conversation (the caller has checked ownership, E4). */
-    async sendAsVisitor(record: ConversationRecord, visitor: { id: number; name: string | null }, input: unknown) {
-      return store(record, { kind: 'visitor', visitorId: visitor.id, name: visitor.name }, input);
+    /** A visitor's message in their current conversation (E4: never another visitor's). */
+    async sendAsVisitor(visitor: { id: number; name: string | null }, input: unknown): Promise<Sent> {
+      const message = parseOrThrow(messageInputSchema, input, 'Invalid message');
+      const author: VisitorAuthor = { kind: 'visitor', visitorId: visitor.id, name: visitor.name };
+      if (!visitorLanes) return sendAfterLookup(author, message);
+      const settled = await visitorLanes[visitor.id % visitorLanes.length].submit({ author, message });
+      if (!settled.ok) throw settled.error;
+      return settled.value;
     },
   };
 };
