@@ -89,4 +89,29 @@ describe('E2 messages sent at the same moment from many chats', () => {
     expect((await textsOf(fresh.visitor)).map((entry) => entry.clientId)).toEqual(['new-in-batch-0001']);
     expect(await textsOf(closing.visitor)).toEqual([]);
   });
+
+  it("answers one visitor's messages of the same moment in order: a retry with its original, a closed chat with refusals", async () => {
+    const chat = await assignedChat();
+    const original = await request<TimelineEntry>(chat.visitor, 'message:send', { clientId: 'moment-stored-0001', body: 'one' });
+    if (!original.ok) throw new Error(original.error.message);
+    const [retry, next, last] = await Promise.all([
+      request<TimelineEntry>(chat.visitor, 'message:send', { clientId: 'moment-stored-0001', body: 'one' }),
+      request<TimelineEntry>(chat.visitor, 'message:send', { clientId: 'moment-next-00001', body: 'two' }),
+      request<TimelineEntry>(chat.visitor, 'message:send', { clientId: 'moment-last-00001', body: 'three' }),
+    ]);
+    expect(retry).toEqual(original);
+    expect(next).toMatchObject({ ok: true, data: { body: 'two', seq: original.data.seq + 1 } });
+    expect(last).toMatchObject({ ok: true, data: { body: 'three', seq: original.data.seq + 2 } });
+    expect((await textsOf(chat.visitor)).map((entry) => entry.body)).toEqual(['one', 'two', 'three']);
+
+    expect((await app.http().post(`/live-chat/conversations/${chat.documentId}/close`).set(bearer(ada.token))).status).toBe(200);
+    const late = await Promise.all(
+      ['late-one-00000001', 'late-two-00000001'].map((clientId) => request<TimelineEntry>(chat.visitor, 'message:send', { clientId, body: 'late' })),
+    );
+    expect(late).toEqual([
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'conversation_closed' }) }),
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'conversation_closed' }) }),
+    ]);
+    expect((await textsOf(chat.visitor)).map((entry) => entry.body)).toEqual(['one', 'two', 'three']);
+  });
 });

@@ -35,12 +35,12 @@ interface ConversationGroup {
 const C = TABLES.conversations;
 const M = TABLES.messages;
 /**
- * A stored message's own values (see fieldsOf) with their PostgreSQL types; a row is the
+ * A stored message's own values (see fieldsOf) with their PostgreSQL types and names; a row is the
  * conversation id and seq, these, then created_at again as updated_at and published_at.
  */
 const FIELD_TYPES = ['varchar', 'varchar', 'varchar', 'varchar', 'int', 'varchar', 'text', 'timestamp'];
-const MESSAGE_COLUMNS =
-  'conversation_id, seq, document_id, client_id, kind, author_kind, author_id, author_name, body, created_at, updated_at, published_at';
+const FIELD_NAMES = 'document_id, client_id, kind, author_kind, author_id, author_name, body, created_at';
+const MESSAGE_COLUMNS = `conversation_id, seq, ${FIELD_NAMES}, updated_at, published_at`;
 
 /** In FIELD_TYPES order; `createdAt` as the database takes it. */
 const fieldsOf = (entry: BatchedMessage['entry'], createdAt: unknown): unknown[] => [
@@ -150,7 +150,7 @@ export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql)
          select m.conversation_id, bumped.last_message_seq - bumped.count + m.position, m.document_id, m.client_id, m.kind,
                 m.author_kind, m.author_id, m.author_name, m.body, m.created_at, m.created_at, m.created_at
          from unnest(?::int[], ?::int[], ${FIELD_TYPES.map((type) => `?::${type}[]`).join(', ')})
-           as m(conversation_id, position, document_id, client_id, kind, author_kind, author_id, author_name, body, created_at)
+           as m(conversation_id, position, ${FIELD_NAMES})
          join bumped on bumped.id = m.conversation_id
          returning id, conversation_id, seq, client_id
        )
@@ -225,61 +225,106 @@ export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql)
   };
 }
 
-/** A visitor's message stored by createVisitorMessageWriter, with its conversation as the write left it. */
+/** A visitor's message to store, in the conversation that is current for them when it is written. */
+export interface VisitorMessage {
+  visitorId: number;
+  entry: BatchedMessage['entry'];
+}
+
+/** A visitor's message as stored, with its conversation as that message left it. */
 export interface StoredVisitorMessage {
   conversation: ConversationRecord;
   entry: StoredTimelineEntry;
 }
 
 /**
- * PostgreSQL, a visitor's lone message in one statement, so the lookup of their current
- * conversation costs no round trip of its own: pick the current conversation (E4), bump its
- * counter if its status is one the visitor may send in, insert the message, and answer the
- * conversation's record as the write left it. Null when nothing was stored (no conversation, or
- * one that refuses the visitor): the caller then takes the lookup-first path, which says why.
- * A retry's clientId fails the statement on the unique index, as a batch does.
+ * PostgreSQL: visitors' messages stored by one statement that also finds each visitor's current
+ * conversation (E4), so that lookup costs no round trip of its own. Per visitor it bumps the
+ * counter if the conversation's status is one the visitor may send in, inserts the messages with
+ * seqs in submission order, and answers the conversation's record. Null for a message that was not
+ * stored (no conversation, or one that refuses the visitor): the caller then takes the
+ * lookup-first path, which says why. A retry's clientId fails the statement on the unique index,
+ * as a batch does. A lone message uses scalar parameters, for one cached generic plan.
  */
 export function createVisitorMessageWriter(direct: DirectSql) {
-  const sql = `with current_conversation as (
-      select id from ${C} where visitor_id = ?::int order by ${CURRENT_FIRST} limit 1
-    ), bumped as (
-      update ${C} set last_message_seq = last_message_seq + 1, last_activity_at = ?::timestamp, last_message_preview = ?::text
-      where id = (select id from current_conversation) and status = any(?::varchar[])
-      returning *
-    ), inserted as (
+  const recordWithMessage = recordSelectSql('bumped', ['inserted.message_id', 'inserted.message_seq', 'inserted.message_client_id']);
+  const insertedFrom = (rows: string) => `inserted as (
       insert into ${M} (${MESSAGE_COLUMNS})
-      select id, last_message_seq, ${FIELD_TYPES.map((type) => `?::${type}`).join(', ')}, ?::timestamp, ?::timestamp
-      from bumped
-      returning id as message_id, seq as message_seq
-    )
-    ${recordSelectSql('bumped', ['inserted.message_id', 'inserted.message_seq'])} cross join inserted`;
+      select bumped.id, bumped.last_message_seq - bumped.batch_count + m.position, m.document_id, m.client_id, m.kind,
+             m.author_kind, m.author_id, m.author_name, m.body, m.created_at, m.created_at, m.created_at
+      from ${rows}
+      join bumped on bumped.batch_visitor_id = m.visitor_id
+      returning id as message_id, seq as message_seq, client_id as message_client_id, conversation_id
+    )`;
+  const one = `with bumped as (
+      update ${C} set last_message_seq = last_message_seq + 1, last_activity_at = ?::timestamp, last_message_preview = ?::text
+      where id = (select id from ${C} where visitor_id = ?::int order by ${CURRENT_FIRST} limit 1) and status = any(?::varchar[])
+      returning *, 1 as batch_count, visitor_id as batch_visitor_id
+    ), ${insertedFrom(`(select ?::int, 1, ${FIELD_TYPES.map((type) => `?::${type}`).join(', ')}) as m(visitor_id, position, ${FIELD_NAMES})`)}
+    ${recordWithMessage} join inserted on inserted.conversation_id = ${C}.id`;
 
-  return async function writeVisitorMessage(
-    visitorId: number,
-    message: BatchedMessage['entry'],
+  const many = `with asked as (
+      select a.*, (select id from ${C} where visitor_id = a.visitor_id order by ${CURRENT_FIRST} limit 1) as id
+      from unnest(?::int[], ?::int[], ?::timestamp[], ?::text[]) as a(visitor_id, count, at, preview)
+    ), locked as (
+      select c.id from ${C} c join asked on asked.id = c.id
+      where c.status = any(?::varchar[])
+      order by c.id for update of c
+    ), bumped as (
+      update ${C} c set last_message_seq = c.last_message_seq + asked.count, last_activity_at = asked.at, last_message_preview = asked.preview
+      from asked
+      where c.id = asked.id and c.id in (select id from locked) and c.status = any(?::varchar[])
+      returning c.*, asked.count as batch_count, asked.visitor_id as batch_visitor_id
+    ), ${insertedFrom(`unnest(?::int[], ?::int[], ${FIELD_TYPES.map((type) => `?::${type}[]`).join(', ')}) as m(visitor_id, position, ${FIELD_NAMES})`)}
+    ${recordWithMessage} join inserted on inserted.conversation_id = ${C}.id`;
+
+  /** Per visitor, in order of their first message: how many messages, and the last one's time and preview. */
+  function byVisitor(messages: VisitorMessage[]) {
+    const visitors = new Map<number, { count: number; at: Date; preview: string }>();
+    const positions = messages.map(({ visitorId, entry }) => {
+      const visitor = visitors.get(visitorId) ?? { count: 0, at: entry.createdAt, preview: '' };
+      Object.assign(visitor, { count: visitor.count + 1, at: entry.createdAt, preview: entry.body.slice(0, PREVIEW_LENGTH) });
+      visitors.set(visitorId, visitor);
+      return visitor.count;
+    });
+    return { visitors: [...visitors], positions };
+  }
+
+  function parameters(messages: VisitorMessage[], statuses: readonly ConversationStatus[]): unknown[] {
+    if (messages.length === 1) {
+      const [{ visitorId, entry }] = messages;
+      return [entry.createdAt, entry.body.slice(0, PREVIEW_LENGTH), visitorId, statuses, visitorId, ...fieldsOf(entry, entry.createdAt)];
+    }
+    const { visitors, positions } = byVisitor(messages);
+    const fields = messages.map(({ entry }) => fieldsOf(entry, entry.createdAt));
+    return [
+      visitors.map(([visitorId]) => visitorId),
+      visitors.map(([, visitor]) => visitor.count),
+      visitors.map(([, visitor]) => visitor.at),
+      visitors.map(([, visitor]) => visitor.preview),
+      statuses,
+      statuses,
+      messages.map(({ visitorId }) => visitorId),
+      positions,
+      ...FIELD_TYPES.map((_, field) => fields.map((values) => values[field])),
+    ];
+  }
+
+  return async function writeVisitorMessages(
+    messages: VisitorMessage[],
     sendableStatuses: readonly ConversationStatus[],
-  ): Promise<StoredVisitorMessage | null> {
-    const at = message.createdAt;
-    const [row] = await direct.all(sql, [
-      visitorId,
-      at,
-      message.body.slice(0, PREVIEW_LENGTH),
-      sendableStatuses,
-      ...fieldsOf(message, at),
-      at,
-      at,
-    ]);
-    if (!row) return null;
-    return {
-      conversation: toRecord(row),
-      entry: {
-        ...message,
-        id: Number(row.message_id),
-        seq: Number(row.message_seq),
-        authorId: message.authorId ?? null,
-        authorName: message.authorName ?? null,
-        event: null,
-      },
-    };
+  ): Promise<Array<StoredVisitorMessage | null>> {
+    const rows = await direct.all(messages.length === 1 ? one : many, parameters(messages, sendableStatuses));
+    const stored = new Map(rows.map((row) => [`${row.batch_visitor_id}:${row.message_client_id}`, row]));
+    return messages.map(({ visitorId, entry }) => {
+      const row = stored.get(`${visitorId}:${entry.clientId}`);
+      if (!row) return null;
+      const seq = Number(row.message_seq);
+      return {
+        // The conversation as this message left it (a later one of the batch moves it on).
+        conversation: { ...toRecord(row), lastMessageSeq: seq, lastActivityAt: entry.createdAt, lastMessagePreview: entry.body.slice(0, PREVIEW_LENGTH) },
+        entry: { ...entry, id: Number(row.message_id), seq, authorId: entry.authorId ?? null, authorName: entry.authorName ?? null, event: null },
+      };
+    });
   };
 }

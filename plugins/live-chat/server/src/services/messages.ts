@@ -20,6 +20,7 @@ import {
   type BatchedMessage,
   type StoredInBatch,
   type StoredVisitorMessage,
+  type VisitorMessage,
 } from '../repositories/message-batch';
 import { isDeadlock, isUniqueViolation, table, TABLES } from '../repositories/sql';
 import { createTimelineRepository, type AppendedState, type AppendResult, type StoredTimelineEntry } from '../repositories/timeline';
@@ -73,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const writeBatch = batchWriteOrNothing(createMessageBatchWriter(strapi, direct));
   const lanes = Array.from({ length: direct.dialect === 'postgres' ? POSTGRES_LANES : 1 }, () => createBatcher(writeBatch, MAX_BATCH));
   const laneOf = (conversationId: number) => lanes[conversationId % lanes.length];
-  const writeVisitorMessage = createVisitorMessageWriter(direct);
+  const writeVisitorMessages = createVisitorMessageWriter(direct);
   // PostgreSQL: a visitor's messages go through a lane of their own, one batch at a time, so
   // the one-statement path and the lookup-first path never reorder them. SQLite looks up
   // in-process: no round trip to save.
@@ -176,25 +177,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * A visitor lane's batch (PostgreSQL). A lone message is stored by one statement that also finds
-   * the conversation; when that stores nothing (no open conversation, a retry's clientId …), or
-   * when several messages wait, they take the lookup-first path, whose lookups and writes batch
-   * with the others of the moment. The lane stays busy until all of them are stored.
+   * A visitor lane's batch (PostgreSQL): stored by one statement that also finds each visitor's
+   * conversation. What it did not store (no open conversation, a retry's clientId in the batch …)
+   * takes the lookup-first path, and the lane stays busy until that is done too, so a visitor's
+   * later messages cannot overtake it.
    */
   async function sendVisitorBatch(items: Array<{ author: VisitorAuthor; message: MessageInput }>): Promise<Settled[]> {
-    if (items.length === 1 && !strapi.db.inTransaction()) {
-      const [{ author, message }] = items;
-      const stored = await oneStatementOrNothing(author, message);
-      if (stored) return [await settle(() => announced(stored.conversation, author, stored.entry))];
-    }
-    return Promise.all(items.map(({ author, message }) => settle(() => sendAfterLookup(author, message))));
+    const messages = items.map(({ author, message }) => ({ visitorId: author.visitorId, entry: newEntry(author, message) }));
+    const stored = strapi.db.inTransaction() ? messages.map(() => null) : await oneStatementOrNothing(messages);
+    // What takes the lookup-first path goes one message at a time per visitor, in order.
+    const visitorQueues = new Map<number, Promise<Settled>>();
+    return Promise.all(
+      items.map(({ author, message }, index) => {
+        const done = stored[index];
+        if (done) return settle(() => announced(done.conversation, author, done.entry));
+        const queued = (visitorQueues.get(author.visitorId) ?? Promise.resolve(null)).then(() => settle(() => sendAfterLookup(author, message)));
+        visitorQueues.set(author.visitorId, queued);
+        return queued;
+      }),
+    );
   }
 
-  async function oneStatementOrNothing(author: VisitorAuthor, message: MessageInput): Promise<StoredVisitorMessage | null> {
+  async function oneStatementOrNothing(messages: VisitorMessage[]): Promise<Array<StoredVisitorMessage | null>> {
     try {
-      return await writeVisitorMessage(author.visitorId, newEntry(author, message), VISITOR_SENDABLE_STATUSES);
+      return await writeVisitorMessages(messages, VISITOR_SENDABLE_STATUSES);
     } catch (error) {
-      if (isUniqueViolation(error) || isDeadlock(error)) return null;
+      if (isUniqueViolation(error) || isDeadlock(error)) return messages.map(() => null);
       throw error;
     }
   }
