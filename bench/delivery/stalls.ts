@@ -15,9 +15,16 @@ export interface StallReport {
 
 const SLOW_MS = 30;
 
+const shapes = new Map<string, string>();
+/** A statement's text on one line, shortened; memoized, since every statement of a window is counted. */
 const shapeOf = (sql: string) => {
-  const flat = sql.replace(/\s+/g, ' ').replace(/["`]/g, '').trim();
-  return flat.length > 90 ? `${flat.slice(0, 87)}...` : flat;
+  let shape = shapes.get(sql);
+  if (shape === undefined) {
+    const flat = sql.replace(/\s+/g, ' ').replace(/["`]/g, '').trim();
+    shape = flat.length > 90 ? `${flat.slice(0, 87)}...` : flat;
+    if (shapes.size < 10_000) shapes.set(sql, shape);
+  }
+  return shape;
 };
 
 /**
