@@ -57,8 +57,13 @@ export interface FolderQuery {
 const C = TABLES.conversations;
 /** Marks a parameter's place in a query knex builds once (see builtOnce). */
 const PARAMETER = -424242;
-/** A visitor's current conversation comes first: their newest open one, else their newest (E4). */
-export const CURRENT_FIRST = "case when status = 'closed' then 1 else 0 end, id desc";
+/**
+ * SQL for the id of a visitor's current conversation (E4): their newest open one, else their
+ * newest. `visitorId` is the SQL that gives the visitor's id (a placeholder or a column). The
+ * subquery reads the visitor index alone.
+ */
+export const currentConversationIdSql = (visitorId: string) =>
+  `(select id from ${C} where visitor_id = ${visitorId} order by case when status = 'closed' then 1 else 0 end, id desc limit 1)`;
 /** Current-conversation lookups answered by one PostgreSQL statement at most. */
 const LOOKUP_BATCH = 200;
 
@@ -167,6 +172,8 @@ function whereFolder(query: Knex.QueryBuilder, folder: ConversationFolder, agent
 /** Escapes LIKE wildcards so a search for "50%" finds "50%", not everything. */
 const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+const lookupBatchers = new WeakMap<Core.Strapi, { submit: (visitorId: number) => Promise<ConversationRecord | null> }>();
+
 export const createConversationRepository = (strapi: Core.Strapi) => {
   const base = (trx?: Transaction) =>
     table(strapi, C, trx)
@@ -178,18 +185,10 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
    * no LIMIT on the outer, joined query (the id matches one row): SQLite ran the sorted, limited
    * join 5× slower. With one scalar parameter PostgreSQL keeps one generic plan for it.
    */
-  const currentOfVisitorQuery = builtOnce(() =>
-    base().where(`${C}.id`, (current: Knex.QueryBuilder) =>
-      current.select('id').from(C).where('visitor_id', PARAMETER).orderByRaw(CURRENT_FIRST).limit(1),
-    ),
-  );
+  const currentOfVisitorQuery = builtOnce(() => base().whereRaw(`${C}.id = ${currentConversationIdSql('?')}`, [PARAMETER]));
   /** The same for several visitors in one PostgreSQL statement (an array parameter). */
   const currentOfVisitorsQuery = builtOnce(() =>
-    base().whereRaw(
-      `${C}.id in (select (select id from ${C} c2 where c2.visitor_id = v.visitor_id order by ${CURRENT_FIRST} limit 1)
-         from unnest(?::int[]) as v(visitor_id))`,
-      [PARAMETER],
-    ),
+    base().whereRaw(`${C}.id in (select ${currentConversationIdSql('v.visitor_id')} from unnest(?::int[]) as v(visitor_id))`, [PARAMETER]),
   );
 
   async function currentOfVisitor(visitorId: number): Promise<ConversationRecord | null> {
@@ -206,7 +205,12 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
     const byVisitor = new Map(rows.map((row) => [Number(row.visitor_id), toRecord(row)]));
     return visitorIds.map((visitorId) => byVisitor.get(visitorId) ?? null);
   }
-  const currentLookups = createBatcher(currentOfVisitors, LOOKUP_BATCH);
+  // One batcher for the app, whichever service asks: the lookups of one moment share a statement.
+  let currentLookups = lookupBatchers.get(strapi);
+  if (!currentLookups) {
+    currentLookups = createBatcher(currentOfVisitors, LOOKUP_BATCH);
+    lookupBatchers.set(strapi, currentLookups);
+  }
 
   return {
     /** One conversation by its documentId, or null. */
@@ -222,7 +226,7 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
      * statement (see `currentOfVisitors`); SQLite answers in-process, one lookup at a time.
      */
     findCurrentOfVisitor(visitorId: number): Promise<ConversationRecord | null> {
-      return directSqlOf(strapi).dialect === 'sqlite' ? currentOfVisitor(visitorId) : currentLookups.submit(visitorId);
+      return directSqlOf(strapi).dialect === 'sqlite' ? currentOfVisitor(visitorId) : currentLookups!.submit(visitorId);
     },
 
     /** One conversation by its row id, or null. */

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { ConversationStatus } from '../../../shared/constants';
-import { CURRENT_FIRST, recordSelectSql, toRecord, type ConversationRecord } from './conversations';
+import { VISITOR_SENDABLE_STATUSES } from '../../../shared/domain';
+import { currentConversationIdSql, recordSelectSql, toRecord, type ConversationRecord } from './conversations';
 import type { DirectSession, DirectSql } from './direct-sql';
 import { TABLES, newDocumentId, toDbDatetime } from './sql';
-import { PREVIEW_LENGTH, type AppendedState, type NewTimelineEntry, type StoredTimelineEntry } from './timeline';
+import { previewOf, type AppendedState, type NewTimelineEntry, type StoredTimelineEntry } from './timeline';
 
 /** The conversation state a message was accepted in; it is stored only if its row still has it. */
 export interface ExpectedState {
@@ -66,7 +67,7 @@ function groupByConversation(messages: BatchedMessage[]): ConversationGroup[] {
   messages.forEach((message, index) => {
     const group = groups.get(message.conversationId);
     if (group && !sameState(group.expected, message.expected)) return;
-    const preview = message.entry.body.slice(0, PREVIEW_LENGTH);
+    const preview = previewOf(message.entry.body);
     if (group) {
       group.messages.push({ index, message });
       Object.assign(group, { lastAt: message.entry.createdAt, preview });
@@ -218,7 +219,7 @@ export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql)
           ...expected,
           lastMessageSeq: row.seq,
           lastActivityAt: entry.createdAt,
-          lastMessagePreview: entry.body.slice(0, PREVIEW_LENGTH),
+          lastMessagePreview: previewOf(entry.body),
         },
       };
     });
@@ -258,13 +259,13 @@ export function createVisitorMessageWriter(direct: DirectSql) {
     )`;
   const one = `with bumped as (
       update ${C} set last_message_seq = last_message_seq + 1, last_activity_at = ?::timestamp, last_message_preview = ?::text
-      where id = (select id from ${C} where visitor_id = ?::int order by ${CURRENT_FIRST} limit 1) and status = any(?::varchar[])
+      where id = ${currentConversationIdSql('?::int')} and status = any(?::varchar[])
       returning *, 1 as batch_count, visitor_id as batch_visitor_id
     ), ${insertedFrom(`(select ?::int, 1, ${FIELD_TYPES.map((type) => `?::${type}`).join(', ')}) as m(visitor_id, position, ${FIELD_NAMES})`)}
     ${recordWithMessage} join inserted on inserted.conversation_id = ${C}.id`;
 
   const many = `with asked as (
-      select a.*, (select id from ${C} where visitor_id = a.visitor_id order by ${CURRENT_FIRST} limit 1) as id
+      select a.*, ${currentConversationIdSql('a.visitor_id')} as id
       from unnest(?::int[], ?::int[], ?::timestamp[], ?::text[]) as a(visitor_id, count, at, preview)
     ), locked as (
       select c.id from ${C} c join asked on asked.id = c.id
@@ -283,17 +284,18 @@ export function createVisitorMessageWriter(direct: DirectSql) {
     const visitors = new Map<number, { count: number; at: Date; preview: string }>();
     const positions = messages.map(({ visitorId, entry }) => {
       const visitor = visitors.get(visitorId) ?? { count: 0, at: entry.createdAt, preview: '' };
-      Object.assign(visitor, { count: visitor.count + 1, at: entry.createdAt, preview: entry.body.slice(0, PREVIEW_LENGTH) });
+      Object.assign(visitor, { count: visitor.count + 1, at: entry.createdAt, preview: previewOf(entry.body) });
       visitors.set(visitorId, visitor);
       return visitor.count;
     });
     return { visitors: [...visitors], positions };
   }
 
-  function parameters(messages: VisitorMessage[], statuses: readonly ConversationStatus[]): unknown[] {
+  const statuses = VISITOR_SENDABLE_STATUSES;
+  function parameters(messages: VisitorMessage[]): unknown[] {
     if (messages.length === 1) {
       const [{ visitorId, entry }] = messages;
-      return [entry.createdAt, entry.body.slice(0, PREVIEW_LENGTH), visitorId, statuses, visitorId, ...fieldsOf(entry, entry.createdAt)];
+      return [entry.createdAt, previewOf(entry.body), visitorId, statuses, visitorId, ...fieldsOf(entry, entry.createdAt)];
     }
     const { visitors, positions } = byVisitor(messages);
     const fields = messages.map(({ entry }) => fieldsOf(entry, entry.createdAt));
@@ -310,11 +312,8 @@ export function createVisitorMessageWriter(direct: DirectSql) {
     ];
   }
 
-  return async function writeVisitorMessages(
-    messages: VisitorMessage[],
-    sendableStatuses: readonly ConversationStatus[],
-  ): Promise<Array<StoredVisitorMessage | null>> {
-    const rows = await direct.all(messages.length === 1 ? one : many, parameters(messages, sendableStatuses));
+  return async function writeVisitorMessages(messages: VisitorMessage[]): Promise<Array<StoredVisitorMessage | null>> {
+    const rows = await direct.all(messages.length === 1 ? one : many, parameters(messages));
     const stored = new Map(rows.map((row) => [`${row.batch_visitor_id}:${row.message_client_id}`, row]));
     return messages.map(({ visitorId, entry }) => {
       const row = stored.get(`${visitorId}:${entry.clientId}`);
@@ -322,7 +321,7 @@ export function createVisitorMessageWriter(direct: DirectSql) {
       const seq = Number(row.message_seq);
       return {
         // The conversation as this message left it (a later one of the batch moves it on).
-        conversation: { ...toRecord(row), lastMessageSeq: seq, lastActivityAt: entry.createdAt, lastMessagePreview: entry.body.slice(0, PREVIEW_LENGTH) },
+        conversation: { ...toRecord(row), lastMessageSeq: seq, lastActivityAt: entry.createdAt, lastMessagePreview: previewOf(entry.body) },
         entry: { ...entry, id: Number(row.message_id), seq, authorId: entry.authorId ?? null, authorName: entry.authorName ?? null, event: null },
       };
     });

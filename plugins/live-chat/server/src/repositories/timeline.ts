@@ -47,6 +47,8 @@ export interface AppendResult {
 
 /** How much of the newest text a conversation keeps for the inbox list. */
 export const PREVIEW_LENGTH = 200;
+/** What a conversation shows of its last message in the inbox list. */
+export const previewOf = (body: string) => body.slice(0, PREVIEW_LENGTH);
 
 type Row = Record<string, unknown>;
 
@@ -83,7 +85,7 @@ export const createTimelineRepository = (strapi: Core.Strapi) => ({
       last_message_seq: strapi.db.connection.raw('last_message_seq + ?', [entries.length]),
       last_activity_at: toDbDatetime(strapi, last.createdAt),
     };
-    if (lastText?.body) changes.last_message_preview = lastText.body.slice(0, PREVIEW_LENGTH);
+    if (lastText?.body) changes.last_message_preview = previewOf(lastText.body);
     // One statement bumps the counter and reads it back (RETURNING: SQLite ≥ 3.35 and PostgreSQL).
     const [row] = await table(strapi, TABLES.conversations, trx)
       .where({ id: conversationId })
@@ -137,7 +139,7 @@ export const createTimelineRepository = (strapi: Core.Strapi) => ({
         assigneeId: row.assignee_id === null || row.assignee_id === undefined ? null : Number(row.assignee_id),
         lastMessageSeq: lastSeq,
         lastActivityAt: last.createdAt,
-        lastMessagePreview: lastText?.body ? lastText.body.slice(0, PREVIEW_LENGTH) : undefined,
+        lastMessagePreview: lastText?.body ? previewOf(lastText.body) : undefined,
       },
     };
   },

@@ -1,27 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { TimelineEntry } from '../../../shared/contracts/conversations';
-import {
-  agentMaySend,
-  messageInputSchema,
-  visitorMaySend,
-  VISITOR_SENDABLE_STATUSES,
-  type Agent,
-  type ConversationState,
-  type Refusal,
-} from '../../../shared/domain';
+import { agentMaySend, messageInputSchema, visitorMaySend, type Agent, type ConversationState, type Refusal } from '../../../shared/domain';
 import { notFound } from '../errors';
 import { toTimelineEntry } from '../presenters';
 import { createBatcher } from '../batcher';
 import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
 import { directSqlOf } from '../repositories/direct-sql';
-import {
-  createMessageBatchWriter,
-  createVisitorMessageWriter,
-  type BatchedMessage,
-  type StoredInBatch,
-  type StoredVisitorMessage,
-  type VisitorMessage,
-} from '../repositories/message-batch';
+import { createMessageBatchWriter, createVisitorMessageWriter } from '../repositories/message-batch';
 import { isDeadlock, isUniqueViolation, table, TABLES } from '../repositories/sql';
 import { createTimelineRepository, type AppendedState, type AppendResult, type StoredTimelineEntry } from '../repositories/timeline';
 import { parseOrThrow } from '../validation';
@@ -29,12 +14,13 @@ import { refusalError, stateOf, type ConversationService } from './conversations
 import type { EventBus } from './event-bus';
 
 /**
- * A batch that failed stored nothing (it is one transaction); on a unique violation (a retry of a
- * stored message among them) its messages take the one-by-one path, which tells a retry from a
- * new message. Other errors (the database is gone …) fail them as they would fail alone.
+ * A batch that failed stored nothing (it is one statement or transaction); on a unique violation
+ * (a retry of a stored message among them) or a deadlock its messages take the careful path, which
+ * tells a retry from a new message. Other errors (the database is gone …) fail them as they would
+ * fail alone.
  */
-function batchWriteOrNothing(write: (messages: BatchedMessage[]) => Promise<Array<StoredInBatch | null>>) {
-  return async (messages: BatchedMessage[]): Promise<Array<StoredInBatch | null>> => {
+function batchWriteOrNothing<Message, Stored>(write: (messages: Message[]) => Promise<Array<Stored | null>>) {
+  return async (messages: Message[]): Promise<Array<Stored | null>> => {
     try {
       return await write(messages);
     } catch (error) {
@@ -74,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const writeBatch = batchWriteOrNothing(createMessageBatchWriter(strapi, direct));
   const lanes = Array.from({ length: direct.dialect === 'postgres' ? POSTGRES_LANES : 1 }, () => createBatcher(writeBatch, MAX_BATCH));
   const laneOf = (conversationId: number) => lanes[conversationId % lanes.length];
-  const writeVisitorMessages = createVisitorMessageWriter(direct);
+  const writeVisitorMessages = batchWriteOrNothing(createVisitorMessageWriter(direct));
   // PostgreSQL: a visitor's messages go through a lane of their own, one batch at a time, so
   // the one-statement path and the lookup-first path never reorder them. SQLite looks up
   // in-process: no round trip to save.
@@ -184,7 +170,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function sendVisitorBatch(items: Array<{ author: VisitorAuthor; message: MessageInput }>): Promise<Settled[]> {
     const messages = items.map(({ author, message }) => ({ visitorId: author.visitorId, entry: newEntry(author, message) }));
-    const stored = strapi.db.inTransaction() ? messages.map(() => null) : await oneStatementOrNothing(messages);
+    const stored = strapi.db.inTransaction() ? messages.map(() => null) : await writeVisitorMessages(messages);
     // What takes the lookup-first path goes one message at a time per visitor, in order.
     const visitorQueues = new Map<number, Promise<Settled>>();
     return Promise.all(
@@ -196,15 +182,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return queued;
       }),
     );
-  }
-
-  async function oneStatementOrNothing(messages: VisitorMessage[]): Promise<Array<StoredVisitorMessage | null>> {
-    try {
-      return await writeVisitorMessages(messages, VISITOR_SENDABLE_STATUSES);
-    } catch (error) {
-      if (isUniqueViolation(error) || isDeadlock(error)) return messages.map(() => null);
-      throw error;
-    }
   }
 
   /**
