@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/tests', '<rootDir>/widget'],
+  roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   // The scale-out suite needs PostgreSQL and Redis; it runs only when asked (LIVE_CHAT_SCALE_TESTS=true).
   testPathIgnorePatterns: ['/node_modules/', '/dist/', ...(process.env.LIVE_CHAT_SCALE_TESTS === 'true' ? [] : ['/tests/scale/'])],

@@ -7,9 +7,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     },
   },
   'live-chat': {
+    // The package strapi-plugin-live-chat, found in node_modules like any user's plugin.
     enabled: true,
-    // Relative to the app root, not to dist/.
-    resolve: './plugins/live-chat',
     config: {
       // Socket.IO scale-out (F3): set REDIS_URL to join several Strapi processes.
       redisUrl: env('REDIS_URL', ''),

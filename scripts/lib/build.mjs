@@ -1,4 +1,6 @@
-// Builds what `strapi start` serves: the plugin's server part, the app's TypeScript and the admin panel.
+// Builds what `strapi start` serves: the plugin package (its own `npm run build`: server, admin,
+// type declarations and the widget), the app's TypeScript and the admin panel. Each step is skipped
+// when nothing it is made from changed since it last ran (stamps in .tmp/build-stamps/).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -6,32 +8,34 @@ import { dirname, join } from 'node:path';
 import { fingerprint, readStamp, writeStamp } from './fingerprint.mjs';
 
 const require = createRequire(import.meta.url);
-const { compileServer } = require('./compile.cjs');
+const { compileApp } = require('./compile.cjs');
 
+const PLUGIN_DIR = join('plugins', 'live-chat');
+/** Everything the plugin package is built from (fingerprint skips dist/ and node_modules/). */
+const PLUGIN_SOURCES = ['package-lock.json', PLUGIN_DIR];
+/** What the package build writes; a missing one means the build must run again. */
+const PLUGIN_OUTPUTS = ['dist/server/index.js', 'dist/admin/index.mjs', 'dist/widget/manifest.json'].map((file) => join(PLUGIN_DIR, file));
 /** Everything the admin panel bundle is made from. */
-const ADMIN_SOURCES = [
-  'package-lock.json',
-  'config/admin.ts',
-  'src/admin',
-  'plugins/live-chat/admin',
-  'plugins/live-chat/shared',
-  'plugins/live-chat/strapi-admin.ts',
-  'plugins/live-chat/package.json',
-  'config/plugins.ts',
-];
+const ADMIN_SOURCES = ['package-lock.json', 'config/admin.ts', 'config/plugins.ts', 'src/admin', PLUGIN_DIR];
 
-/** Everything the visitor widget bundle is made from. */
-const WIDGET_SOURCES = ['package-lock.json', 'widget', 'plugins/live-chat/shared'];
+const stampFile = (appRoot, name) => join(appRoot, '.tmp', 'build-stamps', name);
 
-/** Bundles the widget (widget/build.mjs) into the plugin's dist/widget, which the plugin serves. */
-export function buildWidget(appRoot) {
-  const script = join(appRoot, 'widget', 'build.mjs');
-  if (!existsSync(script)) return;
-  const stampFile = join(appRoot, 'plugins', 'live-chat', 'dist', 'widget', '.live-chat-widget-stamp');
-  const current = fingerprint(appRoot, WIDGET_SOURCES);
-  if (readStamp(stampFile) === current) return;
-  execFileSync(process.execPath, [script], { cwd: appRoot, stdio: 'inherit' });
-  writeStamp(stampFile, current);
+/** Runs `build` unless the stamp says its sources are unchanged and its outputs exist. */
+function whenChanged(appRoot, name, sources, outputs, build) {
+  const current = fingerprint(appRoot, sources);
+  const file = stampFile(appRoot, name);
+  if (readStamp(file) === current && outputs.every((output) => existsSync(join(appRoot, output)))) return;
+  rmSync(file, { force: true });
+  build();
+  writeStamp(file, current);
+}
+
+/** The plugin package, exactly as it is built for npm (`npm run build` in its folder). */
+export function buildPlugin(appRoot) {
+  whenChanged(appRoot, 'plugin', PLUGIN_SOURCES, PLUGIN_OUTPUTS, () => {
+    console.log('Building the plugin package strapi-plugin-live-chat…');
+    execFileSync('npm', ['run', 'build'], { cwd: join(appRoot, PLUGIN_DIR), stdio: 'inherit' });
+  });
 }
 
 /**
@@ -63,19 +67,17 @@ function withBuildLock(appRoot, build) {
 /** `admin: false` skips the admin panel (API, socket and widget tests do not need it). */
 export function buildApp(appRoot, { admin = true } = {}) {
   withBuildLock(appRoot, () => {
-    compileServer(appRoot);
-    buildWidget(appRoot);
+    buildPlugin(appRoot);
+    compileApp(appRoot);
     if (admin) buildAdmin(appRoot);
   });
 }
 
 function buildAdmin(appRoot) {
-  const stampFile = join(appRoot, 'dist', 'build', '.live-chat-admin-stamp');
-  const current = fingerprint(appRoot, ADMIN_SOURCES);
-  if (readStamp(stampFile) === current) return;
-  console.log('Building the admin panel (about a minute)…');
-  execFileSync(join(appRoot, 'node_modules', '.bin', 'strapi'), ['build'], { cwd: appRoot, stdio: 'inherit' });
-  // `strapi build` rewrites dist/, so the server part is compiled again after it.
-  compileServer(appRoot);
-  writeStamp(stampFile, current);
+  whenChanged(appRoot, 'admin', ADMIN_SOURCES, [join('dist', 'build', 'index.html')], () => {
+    console.log('Building the admin panel (about a minute)…');
+    execFileSync(join(appRoot, 'node_modules', '.bin', 'strapi'), ['build'], { cwd: appRoot, stdio: 'inherit' });
+    // `strapi build` rewrites dist/, so the app is compiled again after it.
+    compileApp(appRoot);
+  });
 }

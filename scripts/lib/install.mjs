@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fingerprint, readStamp, writeStamp } from './fingerprint.mjs';
 
-const MANIFESTS = ['package.json', 'package-lock.json', 'plugins/live-chat/package.json', 'widget/package.json'];
+const MANIFESTS = ['package.json', 'package-lock.json', 'plugins/live-chat/package.json'];
 
 export function ensureInstalled(appRoot) {
   const stampFile = join(appRoot, 'node_modules', '.live-chat-install-stamp');

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { uid } from '../../plugins/live-chat/shared/constants';
-import { LAUNCHER_STRINGS } from '../../widget/src/i18n/launcher';
-import { LANGUAGES, type Language } from '../../widget/src/i18n/languages';
-import { CHAT_STRINGS } from '../../widget/src/i18n/strings';
+import { LAUNCHER_STRINGS } from '../../plugins/live-chat/widget/src/i18n/launcher';
+import { LANGUAGES, type Language } from '../../plugins/live-chat/widget/src/i18n/languages';
+import { CHAT_STRINGS } from '../../plugins/live-chat/widget/src/i18n/strings';
 import { newContext, type StaticSite } from '../harness/browser';
 import type { TestApp } from '../harness/strapi';
 import { eventually, openWidget, publishLiveChatPlaybook, snippetPage, startWidgetTestBed, stopWidgetTestBed, widget, type SnippetOptions } from '../harness/widget-page';

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { uid } from '../../plugins/live-chat/shared/constants';
-import { CHAT_STRINGS } from '../../widget/src/i18n/strings';
+import { CHAT_STRINGS } from '../../plugins/live-chat/widget/src/i18n/strings';
 import { newContext, type StaticSite } from '../harness/browser';
 import { nextEvent, settle } from '../harness/sockets';
 import type { TestApp } from '../harness/strapi';

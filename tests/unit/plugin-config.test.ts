@@ -1,19 +1,49 @@
-import pluginConfig from '../../plugins/live-chat/server/src/config';
+import { env } from '@strapi/utils';
+import pluginConfig, { widgetOriginsOf } from '../../plugins/live-chat/server/src/config';
+import defaultsDeep from 'lodash/fp/defaultsDeep';
+
+/** What Strapi does with the plugin's defaults and the app's options (loaders/plugins applyUserConfig). */
+const merged = (appOptions: Record<string, unknown>) => defaultsDeep(pluginConfig.default({ env }), appOptions);
 
 describe('the plugin options (config/plugins.ts)', () => {
   it('accepts the defaults', () => {
-    expect(() => pluginConfig.validator(pluginConfig.default)).not.toThrow();
+    expect(() => pluginConfig.validator(pluginConfig.default({ env }))).not.toThrow();
   });
 
   it('refuses a non-positive installation freshness window (A5)', () => {
-    expect(() => pluginConfig.validator({ ...pluginConfig.default, installationFreshnessHours: 0 })).toThrow(
-      /installationFreshnessHours/,
-    );
+    expect(() => pluginConfig.validator(merged({ installationFreshnessHours: 0 }))).toThrow(/installationFreshnessHours/);
   });
 
   it('refuses a wrongly typed option instead of guessing', () => {
-    expect(() => pluginConfig.validator({ ...pluginConfig.default, superAdminSeesAll: 'yes' })).toThrow(
-      /superAdminSeesAll/,
-    );
+    expect(() => pluginConfig.validator(merged({ superAdminSeesAll: 'yes' }))).toThrow(/superAdminSeesAll/);
+  });
+
+  it('reads its defaults from the environment, so an app may configure nothing', () => {
+    const saved = process.env.LIVE_CHAT_PRESENCE_GRACE_MS;
+    process.env.LIVE_CHAT_PRESENCE_GRACE_MS = '1234';
+    try {
+      expect(merged({}).presenceGraceMs).toBe(1234);
+      expect(merged({ presenceGraceMs: 5 }).presenceGraceMs).toBe(5);
+    } finally {
+      if (saved === undefined) delete process.env.LIVE_CHAT_PRESENCE_GRACE_MS;
+      else process.env.LIVE_CHAT_PRESENCE_GRACE_MS = saved;
+    }
+  });
+});
+
+describe('the widget origins (E1, E4)', () => {
+  it('keeps an app\'s empty list empty: Strapi\'s merge must not fill it with a default "*"', () => {
+    expect(widgetOriginsOf(merged({ widgetOrigins: [] }), {})).toEqual([]);
+    expect(widgetOriginsOf(merged({ widgetOrigins: ['https://shop.example'] }), {})).toEqual(['https://shop.example']);
+  });
+
+  it('falls back to LIVE_CHAT_WIDGET_ORIGINS, then to any origin in development and none in production', () => {
+    const options = merged({});
+    expect(widgetOriginsOf(options, { LIVE_CHAT_WIDGET_ORIGINS: 'https://a.example, https://b.example' })).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
+    expect(widgetOriginsOf(options, { NODE_ENV: 'development' })).toEqual(['*']);
+    expect(widgetOriginsOf(options, { NODE_ENV: 'production' })).toEqual([]);
   });
 });

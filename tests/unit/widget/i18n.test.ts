@@ -1,6 +1,6 @@
-import { LAUNCHER_STRINGS } from '../../../widget/src/i18n/launcher';
-import { LANGUAGES, format, pickLanguage } from '../../../widget/src/i18n/languages';
-import { CHAT_STRINGS } from '../../../widget/src/i18n/strings';
+import { LAUNCHER_STRINGS } from '../../../plugins/live-chat/widget/src/i18n/launcher';
+import { LANGUAGES, format, pickLanguage } from '../../../plugins/live-chat/widget/src/i18n/languages';
+import { CHAT_STRINGS } from '../../../plugins/live-chat/widget/src/i18n/strings';
 
 /** E5: the widget speaks en, tr, id, it, sv, es, and picks the page's language. */
 const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();

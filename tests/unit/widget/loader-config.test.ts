@@ -1,4 +1,4 @@
-import { readConfig } from '../../../widget/src/loader/config';
+import { readConfig } from '../../../plugins/live-chat/widget/src/loader/config';
 
 /** E1/E5: what the loader reads from the snippet. */
 const snippet = { playbook: null, lang: null, pageLang: null, href: 'https://shop.example/pricing?plan=pro#faq' };

@@ -1,6 +1,6 @@
 import { getRandomValues } from 'node:crypto';
 import type { TimelineEntry } from '../../../plugins/live-chat/shared/contracts/conversations';
-import { MessageStore, newClientId } from '../../../widget/src/chat/store';
+import { MessageStore, newClientId } from '../../../plugins/live-chat/widget/src/chat/store';
 
 /** E2/E3 in the widget: ordered by seq, each entry once, a retry never doubles a message. */
 const entry = (seq: number, overrides: Partial<TimelineEntry> = {}): TimelineEntry => ({

@@ -2,27 +2,56 @@ import { z } from 'zod';
 
 /** The plugin's options (config/plugins.ts → 'live-chat'.config), validated at boot. */
 export const pluginConfigSchema = z.object({
+  /** F3: join several Strapi processes (Socket.IO Redis adapter, shared rate limits); '' = one process. */
   redisUrl: z.string(),
+  /** A5: how recent a widget report must be for a playbook to count as embedded. */
   installationFreshnessHours: z.number().int().positive(),
+  /** B6: whether super admins see conversations assigned to others. */
   superAdminSeesAll: z.boolean(),
   /** B9: how often stored wait deadlines are checked, in milliseconds. */
   waitTimeSweepMs: z.number().int().min(100).max(60_000),
   /** B2: how long an online agent stays online after their last inbox tab disconnected. */
   presenceGraceMs: z.number().int().min(0).max(3_600_000),
-  /** Origins whose pages may open the visitor socket; "*" allows any. */
-  widgetOrigins: z.array(z.string()),
+  /** Origins whose pages may use the widget and open the visitor socket; "*" allows any. */
+  widgetOrigins: z.array(z.string()).optional(),
 });
-export type PluginConfig = z.infer<typeof pluginConfigSchema>;
+export type PluginOptions = z.infer<typeof pluginConfigSchema>;
+export type PluginConfig = Required<PluginOptions>;
+
+/** Strapi's `env` helper, as it hands it to a plugin's default config. */
+export interface Env {
+  (key: string, fallback: string): string;
+  int(key: string, fallback: number): number;
+  bool(key: string, fallback: boolean): boolean;
+}
+
+/**
+ * The defaults, read from the environment so an app needs no config at all (each variable is the
+ * README's). `widgetOrigins` has no default here: Strapi merges a plugin's defaults into the app's
+ * options with lodash `defaultsDeep`, which fills arrays index by index, so a default ['*'] would
+ * turn an app's `[]` into ['*']. `widgetOriginsOf` supplies it instead.
+ */
+const defaults = (env: Env): Omit<PluginConfig, 'widgetOrigins'> => ({
+  redisUrl: env('REDIS_URL', ''),
+  installationFreshnessHours: env.int('LIVE_CHAT_INSTALLATION_FRESHNESS_HOURS', 72),
+  superAdminSeesAll: env.bool('LIVE_CHAT_SUPER_ADMIN_SEES_ALL', true),
+  waitTimeSweepMs: env.int('LIVE_CHAT_WAIT_TIME_SWEEP_MS', 1000),
+  presenceGraceMs: env.int('LIVE_CHAT_PRESENCE_GRACE_MS', 30_000),
+});
+
+/**
+ * The widget's allowed origins: the app's option, else LIVE_CHAT_WIDGET_ORIGINS (comma-separated),
+ * else any origin in development and none in production (a site must be named to go live).
+ */
+export function widgetOriginsOf(options: PluginOptions, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (options.widgetOrigins) return options.widgetOrigins;
+  const listed = env.LIVE_CHAT_WIDGET_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean);
+  if (listed) return listed;
+  return env.NODE_ENV === 'production' ? [] : ['*'];
+}
 
 export default {
-  default: {
-    redisUrl: '',
-    installationFreshnessHours: 72,
-    superAdminSeesAll: true,
-    waitTimeSweepMs: 1000,
-    presenceGraceMs: 30_000,
-    widgetOrigins: ['*'],
-  } satisfies PluginConfig,
+  default: ({ env }: { env: Env }) => defaults(env),
   validator(config: unknown) {
     const result = pluginConfigSchema.safeParse(config);
     if (!result.success) {

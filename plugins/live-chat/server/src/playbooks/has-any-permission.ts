@@ -3,7 +3,7 @@
  * playbook screens are readable with ANY of several ("use the inbox" or "manage playbooks"), so
  * this policy checks the same ability object with `some`. Super admins hold every action.
  */
-interface PolicyContext {
+export interface PolicyContext {
   state: { userAbility?: { can: (action: string, subject?: unknown) => boolean } };
 }
 

@@ -2,8 +2,8 @@
  * A4 on the visitor's screen: playbook texts are sanitized again with the shared allow-list, then
  * built as DOM nodes (text through textContent, URLs through setAttribute), never parsed as HTML.
  */
-import { sanitizeRichText, type RichInline, type RichText } from '../../../plugins/live-chat/shared/domain/rich-text';
-import { chatMessageBlocks } from '../../../plugins/live-chat/shared/domain/rich-text-markup';
+import { sanitizeRichText, type RichInline, type RichText } from '../../../shared/domain/rich-text';
+import { chatMessageBlocks } from '../../../shared/domain/rich-text-markup';
 
 function inline(node: RichInline): Node {
   if (node.type === 'link') {

@@ -2,7 +2,7 @@
  * The chat panel's DOM (E1, E3): a labelled dialog with a message log (role=log, polite), a typing
  * line and a composer. It knows nothing of sockets or HTTP; the controller drives it.
  */
-import type { Display } from '../../../plugins/live-chat/shared/domain/playbook-flow';
+import type { Display } from '../../../shared/domain/playbook-flow';
 import { format } from '../i18n/languages';
 import type { ChatStrings } from '../i18n/strings';
 import { CLOSE_PATH, SEND_PATH, el, icon } from './dom';

@@ -5,15 +5,15 @@
  * last seq it holds, so nothing is lost or shown twice.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { TimelineEntry } from '../../../plugins/live-chat/shared/contracts/conversations';
-import type { Awaiting, Display } from '../../../plugins/live-chat/shared/domain/playbook-flow';
+import type { TimelineEntry } from '../../../shared/contracts/conversations';
+import type { Awaiting, Display } from '../../../shared/domain/playbook-flow';
 import {
   NAMESPACES,
   SOCKET_PATH,
   type VisitorClientEvents,
   type VisitorConversation,
   type VisitorServerEvents,
-} from '../../../plugins/live-chat/shared/events';
+} from '../../../shared/events';
 import type { WidgetMessage } from '../contract';
 import type { ChatController, MountOptions } from '../mount';
 import { HttpError, addStyles, openSession, post } from '../http';

@@ -4,7 +4,7 @@
  * identified by its `seq` and, for the sender, by its client id, so an entry that arrives twice
  * (live event, ack, catch-up sync) is shown once, and a retried send never shows twice. Pure.
  */
-import type { TimelineEntry } from '../../../plugins/live-chat/shared/contracts/conversations';
+import type { TimelineEntry } from '../../../shared/contracts/conversations';
 
 export type DeliveryStatus = 'sending' | 'sent' | 'read' | 'failed';
 

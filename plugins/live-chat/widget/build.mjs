@@ -1,0 +1,80 @@
+// Bundles the visitor widget (E1) into the package's dist/widget/, which the plugin serves:
+//   widget.js         the loader the snippet loads with the page (launcher, JS API)
+//   chat.<hash>.js    the chat, imported on first open (socket.io-client included)
+//   *.br, *.gz        each file precompressed, so the server never compresses on a request
+//   manifest.json     the files the asset route may serve
+// Part of the package's `npm run build`; alone: `node widget/build.mjs` from the package folder.
+// Prints the sizes a browser downloads against the budgets of docs/benchmarks.md.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const widgetDir = dirname(fileURLToPath(import.meta.url));
+const packageDir = join(widgetDir, '..');
+const outDir = join(packageDir, 'dist', 'widget');
+/** As served, compressed: the loader alone, and all a visitor downloads to open the chat. */
+const BUDGET = { loader: 5 * 1024, firstOpen: 30 * 1024 };
+
+const common = {
+  bundle: true,
+  minify: true,
+  write: false,
+  platform: 'browser',
+  // Browsers with shadow DOM, adoptedStyleSheets fallback, dynamic import and optional chaining.
+  target: 'es2020',
+  legalComments: 'none',
+  logLevel: 'warning',
+  tsconfig: join(widgetDir, 'tsconfig.json'),
+};
+
+const chat = await build({ ...common, entryPoints: [join(widgetDir, 'src', 'chat', 'index.ts')], format: 'esm' });
+const chatCode = chat.outputFiles[0].contents;
+const chatFile = `chat.${createHash('sha256').update(chatCode).digest('hex').slice(0, 12)}.js`;
+
+const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+const loader = await build({
+  ...common,
+  entryPoints: [join(widgetDir, 'src', 'loader', 'index.ts')],
+  format: 'iife',
+  define: { CHAT_FILE: JSON.stringify(chatFile), WIDGET_VERSION: JSON.stringify(version) },
+});
+const loaderCode = loader.outputFiles[0].contents;
+
+/** The encodings a file is stored in, smallest first by what browsers accept. */
+const compressed = (code) => ({
+  br: brotliCompressSync(code, {
+    params: {
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: code.length,
+    },
+  }),
+  gz: gzipSync(code, { level: 9 }),
+});
+
+// A new build replaces every file: old hashed bundles must not stay servable.
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+const sizes = {};
+for (const [name, code] of [['widget.js', loaderCode], [chatFile, chatCode]]) {
+  const { br, gz } = compressed(code);
+  writeFileSync(join(outDir, name), code);
+  writeFileSync(join(outDir, `${name}.br`), br);
+  writeFileSync(join(outDir, `${name}.gz`), gz);
+  sizes[name] = { raw: code.length, br: br.length, gzip: gz.length };
+}
+writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ loader: 'widget.js', chunks: [chatFile], sizes }, null, 2)}\n`);
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const verdict = (size, budget) => (size <= budget ? 'within' : 'OVER');
+console.log(`Live Chat widget → ${outDir}`);
+for (const [name, size] of Object.entries(sizes)) {
+  console.log(`  ${name.padEnd(22)} ${kb(size.raw).padStart(9)} raw ${kb(size.br).padStart(8)} br ${kb(size.gzip).padStart(8)} gzip`);
+}
+const loaderSize = sizes['widget.js'];
+const firstOpen = { br: loaderSize.br + sizes[chatFile].br, gzip: loaderSize.gzip + sizes[chatFile].gzip };
+console.log(`  loader as served: ${kb(loaderSize.br)} br / ${kb(loaderSize.gzip)} gzip (${verdict(loaderSize.gzip, BUDGET.loader)} the ${kb(BUDGET.loader)} budget)`);
+console.log(`  first open as served: ${kb(firstOpen.br)} br / ${kb(firstOpen.gzip)} gzip (${verdict(firstOpen.gzip, BUDGET.firstOpen)} the ${kb(BUDGET.firstOpen)} budget)`);
