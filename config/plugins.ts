@@ -6,6 +6,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       jwtSecret: env('JWT_SECRET'),
     },
   },
+  // G1: Swagger UI at /documentation and the generated OpenAPI document. Strapi documents upload and
+  // users-permissions by default; a plugin such as live-chat is documented only when listed here.
+  documentation: {
+    enabled: true,
+    config: {
+      info: { version: '1.0.0', title: 'Live Chat for Strapi (demo app)' },
+      'x-strapi-config': { plugins: ['upload', 'users-permissions', 'live-chat'] },
+    },
+  },
   'live-chat': {
     // The package strapi-plugin-live-chat, found in node_modules like any user's plugin.
     enabled: true,

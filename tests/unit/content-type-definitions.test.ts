@@ -1,3 +1,4 @@
+import { CONTENT_API_TYPES, CONTENT_API_TYPE_NAMES } from '../../plugins/live-chat/server/src/content-api';
 import contentTypes from '../../plugins/live-chat/server/src/content-types';
 import { CONTENT_TYPE_NAMES } from '../../plugins/live-chat/shared/constants';
 
@@ -25,5 +26,16 @@ describe('content-type definitions', () => {
 
   it('stores the message → conversation relation as a column the unique keys can use', () => {
     expect(contentTypes.message.schema.attributes.conversation).toMatchObject({ useJoinTable: false });
+  });
+
+  // Strapi 5.54's document service maps documentIds only for link-table relations (F1).
+  const writable = CONTENT_API_TYPE_NAMES.filter((name) => (CONTENT_API_TYPES[name] as readonly string[]).includes('create'));
+  const writableRelations = writable.flatMap((name) =>
+    Object.entries(contentTypes[name].schema.attributes as Record<string, Record<string, unknown>>)
+      .filter(([, attribute]) => attribute.type === 'relation')
+      .map(([attribute, definition]) => [`${name}.${attribute}`, definition] as const),
+  );
+  it.each(writableRelations)('%s, written through the content API, uses a link table', (_name, definition) => {
+    expect(definition).not.toHaveProperty('useJoinTable', false);
   });
 });

@@ -1,71 +1,80 @@
-import type { ConversationStatus, MessageAuthorKind, MessageKind } from '../constants';
+import { z } from 'zod';
+import { CONVERSATION_STATUSES, MESSAGE_AUTHOR_KINDS, MESSAGE_KINDS } from '../constants';
 
 /** Inbox folders (B3, B5, B8); "assigned" lists every assigned chat the viewer may see. */
 export const CONVERSATION_FOLDERS = ['unassigned', 'mine', 'assigned', 'closed'] as const;
 export type ConversationFolder = (typeof CONVERSATION_FOLDERS)[number];
 
-export interface AgentRef {
-  id: number;
-  name: string;
-}
+/**
+ * The shapes below are zod schemas with their types inferred from them: the content API's OpenAPI
+ * description (F1, G1) is generated from the same schemas, so the document cannot drift from them.
+ */
+export const agentRefSchema = z.object({ id: z.number().int(), name: z.string() });
+export type AgentRef = z.infer<typeof agentRefSchema>;
+
+const isoDateTime = z.iso.datetime();
 
 /** One row of a folder list. Dates are ISO strings. */
-export interface ConversationSummary {
-  documentId: string;
-  status: ConversationStatus;
-  assignee: AgentRef | null;
-  visitor: { name: string | null; email: string | null } | null;
-  createdAt: string;
-  assignedAt: string | null;
-  closedAt: string | null;
-  waitDeadlineAt: string | null;
+export const conversationSummarySchema = z.object({
+  documentId: z.string(),
+  status: z.enum(CONVERSATION_STATUSES),
+  assignee: agentRefSchema.nullable(),
+  visitor: z.object({ name: z.string().nullable(), email: z.string().nullable() }).nullable(),
+  createdAt: isoDateTime,
+  assignedAt: isoDateTime.nullable(),
+  closedAt: isoDateTime.nullable(),
+  waitDeadlineAt: isoDateTime.nullable(),
   /** B9: nobody took the chat within the wait time. */
-  missedAt: string | null;
-  lastActivityAt: string | null;
-  lastMessageSeq: number;
-  lastMessagePreview: string | null;
-}
+  missedAt: isoDateTime.nullable(),
+  lastActivityAt: isoDateTime.nullable(),
+  lastMessageSeq: z.number().int(),
+  lastMessagePreview: z.string().nullable(),
+});
+export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 
-export interface SidePanelValues {
-  dealValue: number | null;
-  dealCurrency: string | null;
-  expectedCloseDate: string | null;
-  personName: string | null;
-  personEmail: string | null;
-  personPhone: string | null;
-  organizationName: string | null;
-  organizationAddress: string | null;
-  notes: string | null;
-}
+export const sidePanelValuesSchema = z.object({
+  dealValue: z.number().nullable(),
+  dealCurrency: z.string().nullable(),
+  expectedCloseDate: z.string().nullable(),
+  personName: z.string().nullable(),
+  personEmail: z.string().nullable(),
+  personPhone: z.string().nullable(),
+  organizationName: z.string().nullable(),
+  organizationAddress: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export type SidePanelValues = z.infer<typeof sidePanelValuesSchema>;
 
-export interface ConversationDetail extends ConversationSummary {
-  sidePanel: SidePanelValues;
-  person: { id: number } | null;
-  organization: { id: number } | null;
-  visitorReadSeq: number;
-  agentReadSeq: number;
+export const conversationDetailSchema = conversationSummarySchema.extend({
+  sidePanel: sidePanelValuesSchema,
+  person: z.object({ id: z.number().int() }).nullable(),
+  organization: z.object({ id: z.number().int() }).nullable(),
+  visitorReadSeq: z.number().int(),
+  agentReadSeq: z.number().int(),
   /** What the signed-in agent may do now (drives which buttons are live). */
-  allowedActions: {
-    assignToMe: boolean;
-    reassign: boolean;
-    close: boolean;
-    editSidePanel: boolean;
-    createLead: boolean;
-    createDeal: boolean;
-  };
-}
+  allowedActions: z.object({
+    assignToMe: z.boolean(),
+    reassign: z.boolean(),
+    close: z.boolean(),
+    editSidePanel: z.boolean(),
+    createLead: z.boolean(),
+    createDeal: z.boolean(),
+  }),
+});
+export type ConversationDetail = z.infer<typeof conversationDetailSchema>;
 
 /** A message or a timeline event (B7), in seq order. */
-export interface TimelineEntry {
-  seq: number;
-  clientId: string;
-  kind: MessageKind;
-  authorKind: MessageAuthorKind;
-  authorName: string | null;
-  body: string | null;
-  event: { type: string; data: Record<string, string | number | null> } | null;
-  createdAt: string;
-}
+export const timelineEntrySchema = z.object({
+  seq: z.number().int(),
+  clientId: z.string(),
+  kind: z.enum(MESSAGE_KINDS),
+  authorKind: z.enum(MESSAGE_AUTHOR_KINDS),
+  authorName: z.string().nullable(),
+  body: z.string().nullable(),
+  event: z.object({ type: z.string(), data: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) }).nullable(),
+  createdAt: isoDateTime,
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 export interface FolderCounts {
   unassigned: number;

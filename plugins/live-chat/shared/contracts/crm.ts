@@ -1,4 +1,5 @@
-import type { CrmKind } from '../domain/crm';
+import { z } from 'zod';
+import { CRM_KINDS, type CrmKind } from '../domain/crm';
 
 /** A CRM record a conversation is linked to, as the side panel lists it (C2). */
 export interface CrmRecordRef {
@@ -25,13 +26,18 @@ export interface ConversationCrmRecordsResponse {
   };
 }
 
+/** A lead or deal created from a conversation (C2). */
+export const createdCrmRecordSchema = z.object({
+  kind: z.enum(CRM_KINDS),
+  documentId: z.string(),
+  title: z.string(),
+  person: z.object({ documentId: z.string() }).nullable(),
+  organization: z.object({ documentId: z.string() }).nullable(),
+});
+
+export type CreatedCrmRecord = z.infer<typeof createdCrmRecordSchema>;
+
 /** POST /live-chat/conversations/:documentId/leads | deals (201) */
 export interface CreatedCrmRecordResponse {
-  data: {
-    kind: CrmKind;
-    documentId: string;
-    title: string;
-    person: { documentId: string } | null;
-    organization: { documentId: string } | null;
-  };
+  data: CreatedCrmRecord;
 }

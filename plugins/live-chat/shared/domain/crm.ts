@@ -13,7 +13,8 @@ export interface ExistingRecords {
 }
 
 /** Which record the agent asked for. */
-export type CrmKind = 'lead' | 'deal';
+export const CRM_KINDS = ['lead', 'deal'] as const;
+export type CrmKind = (typeof CRM_KINDS)[number];
 
 /** What to reuse or create, and the timeline event to record (B7). */
 export interface CrmPlan {

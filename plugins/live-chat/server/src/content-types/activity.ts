@@ -1,5 +1,5 @@
 import { uid } from '../../../shared/constants';
-import { defineContentType, enumeration, foreignKey } from './define';
+import { defineContentType, enumeration, linkTo } from './define';
 
 export const ACTIVITY_TYPES = ['call', 'meeting', 'task', 'email', 'follow_up'] as const;
 
@@ -15,9 +15,9 @@ export default defineContentType({
     note: { type: 'text', maxLength: 10000 },
     dueAt: { type: 'datetime' },
     done: { type: 'boolean', default: false },
-    person: foreignKey(uid('person')),
-    lead: foreignKey(uid('lead')),
-    deal: foreignKey(uid('deal')),
-    conversation: foreignKey(uid('conversation')),
+    person: linkTo(uid('person')),
+    lead: linkTo(uid('lead')),
+    deal: linkTo(uid('deal')),
+    conversation: linkTo(uid('conversation')),
   },
 });

@@ -1,5 +1,5 @@
 import { CONVERSATION_STATUSES, uid } from '../../../shared/constants';
-import { defineContentType, enumeration, foreignKey, hasMany, linkTo } from './define';
+import { defineContentType, enumeration, foreignKey, hasMany, hiddenFromContentApi, linkTo } from './define';
 
 /**
  * B1–B9: a chat between a visitor and (eventually) one agent. The side panel's fields (C1) are kept
@@ -12,9 +12,11 @@ export default defineContentType({
   visibleInContentManager: false,
   attributes: {
     status: enumeration(CONVERSATION_STATUSES, { required: true, default: 'unassigned' }),
-    assignee: foreignKey('admin::user'),
+    // Admin users and playbooks are not content of the content API (F1): the assignee reaches
+    // integrations only as the actions' `{ id, name }`.
+    assignee: hiddenFromContentApi(foreignKey('admin::user')),
     visitor: foreignKey(uid('visitor'), { inversedBy: 'conversations' }),
-    playbook: linkTo(uid('playbook')),
+    playbook: hiddenFromContentApi(linkTo(uid('playbook'))),
     assignedAt: { type: 'datetime' },
     closedAt: { type: 'datetime' },
     // B9: stored deadline, swept by the server; `missedAt` marks a chat nobody took in time.

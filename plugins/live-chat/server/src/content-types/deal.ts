@@ -1,5 +1,5 @@
 import { uid } from '../../../shared/constants';
-import { defineContentType, enumeration, foreignKey } from './define';
+import { defineContentType, enumeration, linkTo } from './define';
 
 export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
 
@@ -15,8 +15,8 @@ export default defineContentType({
     value: { type: 'decimal', min: 0 },
     currency: { type: 'string', maxLength: 3 },
     expectedCloseDate: { type: 'date' },
-    person: foreignKey(uid('person'), { inversedBy: 'deals' }),
-    organization: foreignKey(uid('organization')),
-    conversation: foreignKey(uid('conversation')),
+    person: linkTo(uid('person'), { inversedBy: 'deals' }),
+    organization: linkTo(uid('organization')),
+    conversation: linkTo(uid('conversation')),
   },
 });

@@ -50,7 +50,10 @@ export function defineContentType(options: DefineOptions) {
 
 /**
  * A many-to-one relation kept as a foreign-key column on this table (not Strapi's default link
- * table), so the hot queries and the unique constraints of E2 can use it directly.
+ * table), so the hot queries and the unique constraints of E2 can use it directly. Only for relations
+ * the content API never writes: Strapi 5's document service maps documentIds (`"person": "<id>"`,
+ * connect / disconnect / set) for link-table relations only and passes a foreign-key column's value
+ * through untouched, so such a relation would refuse every documentId (F1).
  */
 export const foreignKey = (target: string, extra: Record<string, unknown> = {}) => ({
   type: 'relation',
@@ -60,7 +63,10 @@ export const foreignKey = (target: string, extra: Record<string, unknown> = {}) 
   ...extra,
 });
 
-/** A many-to-one relation through Strapi's default link table (needed towards draft & publish types). */
+/**
+ * A many-to-one relation through Strapi's default link table: what every relation the content API
+ * writes uses (see foreignKey), and what a relation towards a draft & publish type needs.
+ */
 export const linkTo = (target: string, extra: Record<string, unknown> = {}) => ({
   type: 'relation',
   relation: 'manyToOne',
@@ -74,6 +80,13 @@ export const hasMany = (target: string, mappedBy: string) => ({
   target,
   mappedBy,
 });
+
+/**
+ * Marks a relation the content API must never show, populate, filter or sort on (F1): Strapi's own
+ * sanitizer and query validator treat a private attribute that way on every route and at every
+ * depth, while the plugin's own code (query engine, SQL) still reads it.
+ */
+export const hiddenFromContentApi = <T extends Record<string, unknown>>(attribute: T) => ({ ...attribute, private: true });
 
 export const enumeration = (values: readonly string[], extra: Record<string, unknown> = {}) => ({
   type: 'enumeration',

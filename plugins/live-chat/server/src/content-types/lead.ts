@@ -1,5 +1,5 @@
 import { uid } from '../../../shared/constants';
-import { defineContentType, enumeration, foreignKey } from './define';
+import { defineContentType, enumeration, linkTo } from './define';
 
 export const LEAD_STATUSES = ['open', 'qualified', 'disqualified', 'converted'] as const;
 
@@ -12,9 +12,9 @@ export default defineContentType({
   attributes: {
     title: { type: 'string', required: true, maxLength: 200 },
     status: enumeration(LEAD_STATUSES, { required: true, default: 'open' }),
-    person: foreignKey(uid('person'), { inversedBy: 'leads' }),
-    organization: foreignKey(uid('organization')),
-    conversation: foreignKey(uid('conversation')),
+    person: linkTo(uid('person'), { inversedBy: 'leads' }),
+    organization: linkTo(uid('organization')),
+    conversation: linkTo(uid('conversation')),
     value: { type: 'decimal', min: 0 },
     currency: { type: 'string', maxLength: 3 },
     source: enumeration(['live_chat', 'playbook', 'api'], { default: 'live_chat' }),

@@ -1,5 +1,5 @@
 import { MESSAGE_AUTHOR_KINDS, MESSAGE_KINDS, uid } from '../../../shared/constants';
-import { defineContentType, enumeration, foreignKey } from './define';
+import { defineContentType, enumeration, foreignKey, hiddenFromContentApi } from './define';
 
 /**
  * E2: one entry of a conversation's timeline. `seq` is gap-free per conversation and assigned by the
@@ -16,7 +16,8 @@ export default defineContentType({
     clientId: { type: 'string', required: true, maxLength: 64 },
     kind: enumeration(MESSAGE_KINDS, { required: true, default: 'text' }),
     authorKind: enumeration(MESSAGE_AUTHOR_KINDS, { required: true }),
-    author: foreignKey('admin::user'),
+    // The content API shows the author as `authorName`; admin users are not its content (F1).
+    author: hiddenFromContentApi(foreignKey('admin::user')),
     authorName: { type: 'string', maxLength: 200 },
     body: { type: 'text', maxLength: 10000 },
     // B7: for timeline events (joined, reassigned, lead created, closed …): what happened and to what.

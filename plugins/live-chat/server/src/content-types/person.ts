@@ -1,5 +1,5 @@
 import { uid } from '../../../shared/constants';
-import { defineContentType, foreignKey, hasMany } from './define';
+import { defineContentType, linkTo, hasMany } from './define';
 
 /** C2: a CRM contact; de-duplicated by email. */
 export default defineContentType({
@@ -11,7 +11,7 @@ export default defineContentType({
     name: { type: 'string', maxLength: 200 },
     email: { type: 'email', maxLength: 254 },
     phone: { type: 'string', maxLength: 32 },
-    organization: foreignKey(uid('organization'), { inversedBy: 'persons' }),
+    organization: linkTo(uid('organization'), { inversedBy: 'persons' }),
     leads: hasMany(uid('lead'), 'person'),
     deals: hasMany(uid('deal'), 'person'),
   },

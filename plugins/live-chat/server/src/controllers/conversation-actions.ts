@@ -1,19 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { z } from 'zod';
 import type { Agent } from '../../../shared/domain';
-import { crmBodySchema, documentIdSchema, reassignBodySchema } from '../../../shared/schemas';
+import { CONVERSATION_ACTIONS as ACTIONS } from '../../../shared/contracts/content-api';
+import { documentIdSchema } from '../../../shared/schemas';
 import { invalidInput } from '../errors';
 import { parseOrThrow } from '../validation';
-
-const actingAgentId = z.number().int().positive();
-const actionSchemas = {
-  assign: z.strictObject({ actingAgentId }),
-  close: z.strictObject({ actingAgentId }),
-  reassign: reassignBodySchema.extend({ actingAgentId }),
-  crm: crmBodySchema.extend({ actingAgentId }),
-  message: z.object({ actingAgentId }).passthrough(),
-};
 
 /**
  * F1: the inbox actions for integrations (API tokens / users-permissions), acting as a named agent
@@ -35,13 +26,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async assign(ctx: Context) {
       const documentId = documentIdOf(ctx);
-      const input = parseOrThrow(actionSchemas.assign, dataOf(ctx), 'Invalid assign request');
+      const input = parseOrThrow(ACTIONS.assign.request, dataOf(ctx), 'Invalid assign request');
       ctx.body = { data: await service('conversations').assignToMe(await actingAgent(input.actingAgentId), documentId) };
     },
 
     async reassign(ctx: Context) {
       const documentId = documentIdOf(ctx);
-      const input = parseOrThrow(actionSchemas.reassign, dataOf(ctx), 'Invalid reassign request');
+      const input = parseOrThrow(ACTIONS.reassign.request, dataOf(ctx), 'Invalid reassign request');
       ctx.body = {
         data: await service('conversations').reassign(await actingAgent(input.actingAgentId), documentId, input.agentId),
       };
@@ -49,13 +40,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async close(ctx: Context) {
       const documentId = documentIdOf(ctx);
-      const input = parseOrThrow(actionSchemas.close, dataOf(ctx), 'Invalid close request');
+      const input = parseOrThrow(ACTIONS.close.request, dataOf(ctx), 'Invalid close request');
       ctx.body = { data: await service('conversations').close(await actingAgent(input.actingAgentId), documentId) };
     },
 
     async sendMessage(ctx: Context) {
       const documentId = documentIdOf(ctx);
-      const { actingAgentId: id, ...message } = parseOrThrow(actionSchemas.message, dataOf(ctx), 'Invalid message');
+      const { actingAgentId: id, ...message } = parseOrThrow(ACTIONS.sendMessage.request, dataOf(ctx), 'Invalid message');
       const { entry, created } = await service('messages').sendAsAgent(await actingAgent(id), documentId, message);
       ctx.status = created ? 201 : 200;
       ctx.body = { data: entry };
@@ -63,14 +54,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async createLead(ctx: Context) {
       const documentId = documentIdOf(ctx);
-      const input = parseOrThrow(actionSchemas.crm, dataOf(ctx), 'Invalid lead request');
+      const input = parseOrThrow(ACTIONS.createLead.request, dataOf(ctx), 'Invalid lead request');
       ctx.status = 201;
       ctx.body = { data: await service('crm').create(await actingAgent(input.actingAgentId), documentId, 'lead', input.title) };
     },
 
     async createDeal(ctx: Context) {
       const documentId = documentIdOf(ctx);
-      const input = parseOrThrow(actionSchemas.crm, dataOf(ctx), 'Invalid deal request');
+      const input = parseOrThrow(ACTIONS.createDeal.request, dataOf(ctx), 'Invalid deal request');
       ctx.status = 201;
       ctx.body = { data: await service('crm').create(await actingAgent(input.actingAgentId), documentId, 'deal', input.title) };
     },

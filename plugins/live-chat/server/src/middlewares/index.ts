@@ -1,6 +1,7 @@
 import type { Context, Next } from 'koa';
 import { invalidInput } from '../errors';
 import { nulPath } from '../validation';
+import populateWildcards from './populate-wildcards';
 
 /**
  * F4 for the content API's core routes (Strapi's own controllers, which our schemas do not see): a
@@ -14,4 +15,4 @@ const rejectNul = () => async (ctx: Context, next: Next) => {
   await next();
 };
 
-export default { 'reject-nul': rejectNul };
+export default { 'reject-nul': rejectNul, 'populate-wildcards': populateWildcards };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../../shared/constants';
-import type { ConversationCrmRecordsResponse, CrmContactRef, CrmRecordRef } from '../../../shared/contracts/crm';
+import type { ConversationCrmRecordsResponse, CreatedCrmRecord, CrmContactRef, CrmRecordRef } from '../../../shared/contracts/crm';
 import { planCrmRecord, type Agent, type CrmKind, type CrmPlan } from '../../../shared/domain';
 import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
 import { createCrmRepository } from '../repositories/crm';
@@ -9,13 +9,7 @@ import type { Transaction } from '../repositories/sql';
 import { refusalError, toTimelineEntryInput, type ConversationService } from './conversations';
 import type { EventBus } from './event-bus';
 
-export interface CreatedCrmRecord {
-  kind: CrmKind;
-  documentId: string;
-  title: string;
-  person: { documentId: string } | null;
-  organization: { documentId: string } | null;
-}
+export type { CreatedCrmRecord };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = createConversationRepository(strapi);

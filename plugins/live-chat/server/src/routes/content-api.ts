@@ -1,0 +1,52 @@
+import { factories, type Core } from '@strapi/strapi';
+import { PLUGIN_ID } from '../../../shared/constants';
+import { CONVERSATION_ACTIONS, CONVERSATION_ACTION_NAMES } from '../../../shared/contracts/content-api';
+import { CONTENT_API_TYPE_NAMES, CONTENT_API_TYPES, contentApiUid } from '../content-api';
+
+/** F4: NUL characters are refused before Strapi's own controllers see the request. */
+const REJECT_NUL = 'plugin::live-chat.reject-nul';
+/** F1: `populate[rel]=*` handed to Strapi in the form its core routes accept (see the middleware). */
+const POPULATE_WILDCARDS = 'plugin::live-chat.populate-wildcards';
+
+/** F1: the inbox actions for integrations acting as a named agent (shared/contracts/content-api). */
+/** What every route of the list is to its readers (Strapi types core routes only this far). */
+export interface RouteDefinition {
+  method: string;
+  path: string;
+}
+
+const actionRoutes = (): Core.Route[] =>
+  CONVERSATION_ACTION_NAMES.map((action) => ({
+    method: 'POST',
+    path: CONVERSATION_ACTIONS[action].path,
+    handler: `conversation-actions.${action}`,
+    config: { policies: [] },
+    info: { pluginName: PLUGIN_ID, type: 'content-api' },
+  }));
+
+/**
+ * Every content-API route of the plugin in one router: Strapi's core routes of each exposed type
+ * (only the actions CONTENT_API_TYPES grants) and the conversation actions. The core routes are built
+ * on first read, when Strapi registers routes and its content types exist.
+ */
+export function contentApiRouter() {
+  let routes: RouteDefinition[] | undefined;
+  return {
+    type: 'content-api' as const,
+    get routes(): RouteDefinition[] {
+      routes ??= [
+        ...CONTENT_API_TYPE_NAMES.flatMap((name) => {
+          const actions = CONTENT_API_TYPES[name];
+          const router = factories.createCoreRouter(contentApiUid(name), {
+            type: 'content-api',
+            only: [...actions],
+            config: Object.fromEntries(actions.map((action) => [action, { middlewares: [REJECT_NUL, POPULATE_WILDCARDS] }])),
+          });
+          return typeof router.routes === 'function' ? router.routes() : router.routes;
+        }),
+        ...actionRoutes(),
+      ];
+      return routes;
+    },
+  };
+}
