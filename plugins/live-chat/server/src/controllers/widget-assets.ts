@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import Negotiator from 'negotiator';
 import { notFound } from '../errors';
 import { pluginConfig } from '../plugin-config';
 import { isAllowedWidgetOrigin } from '../widget-origins';
@@ -107,9 +108,11 @@ function serve(strapi: Core.Strapi, ctx: Context, asset: Asset, cacheControl: st
   ctx.set('Cache-Control', cacheControl);
   ctx.vary('Accept-Encoding');
   ctx.type = 'application/javascript; charset=utf-8';
-  // The smallest copy the browser accepts (q-values honoured); identity when it accepts none.
+  // The browser's q-values decide; between equal ones, the smallest copy (Koa's own negotiation
+  // would follow the header's order, and browsers list gzip before br). Identity when none fits.
   const stored = ENCODINGS.map(({ name }) => name).filter((name) => asset.representations[name]);
-  const encoding = (ctx.acceptsEncodings(...stored) || 'identity') as Encoding;
+  const negotiator = new Negotiator({ headers: { 'accept-encoding': ctx.get('Accept-Encoding') } });
+  const encoding = (negotiator.encoding(stored, { preferred: stored }) ?? 'identity') as Encoding;
   const chosen = asset.representations[encoding] ?? asset.representations.identity;
   if (!chosen) throw notFound('Widget file');
   ctx.set('ETag', chosen.etag);
