@@ -4,7 +4,13 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   // The scale-out suite needs PostgreSQL and Redis; it runs only when asked (LIVE_CHAT_SCALE_TESTS=true).
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', ...(process.env.LIVE_CHAT_SCALE_TESTS === 'true' ? [] : ['/tests/scale/'])],
+  // So does the install suite (npm registry, ~10 minutes: LIVE_CHAT_INSTALL_TESTS=true).
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '/dist/',
+    ...(process.env.LIVE_CHAT_SCALE_TESTS === 'true' ? [] : ['/tests/scale/']),
+    ...(process.env.LIVE_CHAT_INSTALL_TESTS === 'true' ? [] : ['/tests/install/']),
+  ],
   transform: {
     '^.+\\.tsx?$': [
       '@swc/jest',
