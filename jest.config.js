@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   // The scale-out suite needs PostgreSQL and Redis; it runs only when asked (LIVE_CHAT_SCALE_TESTS=true).
-  // So does the install suite (npm registry, ~10 minutes: LIVE_CHAT_INSTALL_TESTS=true).
+  // So does the install suite (npm registry, ~6 minutes: LIVE_CHAT_INSTALL_TESTS=true).
   testPathIgnorePatterns: [
     '/node_modules/',
     '/dist/',
