@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import type { FolderCounts, TimelineEntry } from '../../plugins/live-chat/shared/contracts/conversations';
 import type { VisitorConversation } from '../../plugins/live-chat/shared/events';
 import { bearer, createAdmin, createAgent, type TestAdmin } from '../harness/admin';
-import { inboxUrl, signInToAdmin } from '../harness/admin-ui';
+import { inboxUrl, shownTexts, signInToAdmin } from '../harness/admin-ui';
 import { launchBrowser, newContext, saveScreenshot } from '../harness/browser';
 import { connect, disconnectAll, listen, nextEvent, request, visitorToken } from '../harness/sockets';
 import { bootStrapi, type TestApp } from '../harness/strapi';
@@ -373,18 +373,7 @@ describe('E5 the inbox in Turkish', () => {
       const patterns = Object.entries(english)
         .filter(([key, text]) => turkish[key] !== text && !text.includes('plural'))
         .map(([, text]) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '.*'));
-      const shown = await page.evaluate(() => {
-        const texts: string[] = [];
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.textContent?.trim()) texts.push(node.textContent.trim());
-        for (const element of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
-          for (const name of ['aria-label', 'placeholder', 'title']) {
-            const value = element.getAttribute(name);
-            if (value) texts.push(value.trim());
-          }
-        }
-        return texts;
-      });
+      const shown = await shownTexts(page);
       const leftovers = shown.filter((text) => patterns.some((pattern) => new RegExp(`^${pattern}$`).test(text)));
       expect(leftovers).toEqual([]);
       expect(shown.length).toBeGreaterThan(30);

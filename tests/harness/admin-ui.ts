@@ -19,3 +19,18 @@ export async function signInToAdmin(context: BrowserContext, baseUrl: string, ad
 
 /** The plugin's pages live under /admin/plugins/live-chat (the inbox is its index page). */
 export const inboxUrl = (baseUrl: string) => `${baseUrl}/admin/plugins/live-chat`;
+
+/** Every text node and accessible label (aria-label, placeholder, title) on the page, trimmed. */
+export const shownTexts = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.textContent?.trim()) texts.push(node.textContent.trim());
+    for (const element of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
+      for (const name of ['aria-label', 'placeholder', 'title']) {
+        const value = element.getAttribute(name);
+        if (value) texts.push(value.trim());
+      }
+    }
+    return texts;
+  });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, newContext } from '../harness/browser';
-import { inboxUrl, signInToAdmin } from '../harness/admin-ui';
+import { inboxUrl, shownTexts, signInToAdmin } from '../harness/admin-ui';
 import { json } from './http';
 
 const TRANSLATIONS = path.resolve(__dirname, '..', '..', 'plugins', 'live-chat', 'admin', 'src', 'translations');
@@ -13,21 +13,6 @@ function messages(locale: string): Record<string, string> {
 
 /** A message as a whole-text pattern: ICU arguments match anything. */
 const pattern = (text: string) => new RegExp(`^${text.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '.*')}$`);
-
-/** Every text node and accessible label on the page. */
-const shownTexts = (page: Page) =>
-  page.evaluate(() => {
-    const texts: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.textContent?.trim()) texts.push(node.textContent.trim());
-    for (const element of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
-      for (const name of ['aria-label', 'placeholder', 'title']) {
-        const value = element.getAttribute(name);
-        if (value) texts.push(value.trim());
-      }
-    }
-    return texts;
-  });
 
 export interface SwedishInbox {
   /** Swedish plugin texts on screen (that differ from English). */
