@@ -4,12 +4,12 @@ import { startStaticSite, type StaticSite } from '../harness/browser';
 import { disconnectAll } from '../harness/sockets';
 import { buildApp, configureApp, createApp, npmInstall, pinStrapiAdmin, startApp, type NewApp, type RunningApp } from './app';
 import { chatRoundTrip, expectForeignSiteRefused } from './chat';
-import { expectAdminApi, expectContentApi, expectHealthy, expectOneStrapiUtils, expectWidgetCompressed } from './checks';
+import { expectAdminApi, expectContentApi, expectWidgetCompressed, healthStatus, strapiUtilsLoadedBy } from './checks';
 import { CURRENT_STRAPI, OLDER_STRAPI, OLDER_TEMPLATE, requireInstallEnvironment } from './environment';
 import { createApiToken, registerFirstAdmin } from './http';
 import { packPlugin, REPO_ROOT } from './package';
 import { stopAll } from './run';
-import { expectSwedish, openInboxAsSwedishAdmin } from './swedish-admin';
+import { openInboxAsSwedishAdmin, type SwedishInbox } from './swedish-admin';
 import { Timings } from './timings';
 
 /**
@@ -93,101 +93,98 @@ afterAll(() => {
   else if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
+/** A started app, as the checks both Strapi versions share see it. */
+interface Installed {
+  app: NewApp;
+  url: string;
+  adminToken: string;
+}
+
+/** E5: what the Swedish inbox must show, and must not. */
+function expectSwedish(inbox: SwedishInbox) {
+  expect(inbox.loadProblems).toEqual([]);
+  expect(inbox.rawKeys).toEqual([]);
+  expect(inbox.english).toEqual([]);
+  // The menu entry, the folder names and the empty folder, at least.
+  expect(inbox.swedish).toEqual(expect.arrayContaining(['Livechatt', 'Ej tilldelade', 'Mina konversationer', 'Ingen chatt väntar på en agent']));
+  expect(inbox.swedish.length).toBeGreaterThanOrEqual(8);
+}
+
+/** The checks every installed version must pass: health, one @strapi/utils, both APIs, the widget, the Swedish inbox. */
+function itWorksAsInstalled(version: string, installed: () => Installed) {
+  it('G1 starts in production and answers /_health with 204', async () => {
+    expect(await healthStatus(installed().url)).toBe(204);
+  });
+
+  it('G1 Strapi and the plugin share one @strapi/utils (one set of error classes)', () => {
+    const loaded = strapiUtilsLoadedBy(installed().app.dir);
+    const core = loaded['@strapi/core'];
+    expect(loaded).toEqual(Object.fromEntries(Object.keys(loaded).map((user) => [user, core])));
+  });
+
+  it('G1 the plugin admin API answers the first admin (GET /live-chat/me)', async () => {
+    await expectAdminApi(installed().url, installed().adminToken, adminName);
+  });
+
+  it('F1 the content API answers an API token: data + meta.pagination, a bad body is a 400 in Strapi error shape', async () => {
+    const { url, adminToken } = installed();
+    await expectContentApi(url, await createApiToken(url, adminToken));
+  });
+
+  it('E1 serves /live-chat/widget.js precompressed from the package (br and gzip)', async () => {
+    await expectWidgetCompressed(installed().url);
+  });
+
+  it('E5 the Live Chat inbox renders in Swedish for a Swedish admin (Chromium), no English or raw ids left', async () => {
+    const { url, adminToken } = installed();
+    const inbox = await timings.time(`${version}: Swedish inbox in Chromium`, () =>
+      openInboxAsSwedishAdmin(url, { email: admin.email, password: admin.password, token: adminToken }),
+    );
+    expectSwedish(inbox);
+  });
+}
+
 describe(`G1 a brand-new Strapi ${CURRENT_STRAPI} app installs the packed plugin`, () => {
-  let app: NewApp;
+  let installed: Installed;
   let site: StaticSite;
   let running: RunningApp | undefined;
-  let adminToken: string;
 
   beforeAll(async () => {
     // The company site that embeds the widget: its origin is the one LIVE_CHAT_WIDGET_ORIGINS allows.
     site = await startStaticSite();
-    app = await addPlugin(await currentApp);
+    const app = await addPlugin(await currentApp);
     running = await timings.time(`${CURRENT_STRAPI}: strapi start until /_health`, () => startApp(app, { LIVE_CHAT_WIDGET_ORIGINS: site.origin }));
-    adminToken = await registerFirstAdmin(running.url, admin);
+    installed = { app, url: running.url, adminToken: await registerFirstAdmin(running.url, admin) };
   });
   afterAll(async () => {
     disconnectAll();
     await running?.stop();
     await site?.close();
   });
-  const url = () => (running as RunningApp).url;
 
-  it('G1 starts in production and answers /_health with 204', async () => {
-    await expectHealthy(url());
-  });
-
-  it('G1 Strapi and the plugin share one @strapi/utils (one set of error classes)', () => {
-    expectOneStrapiUtils(app.dir);
-  });
-
-  it('G1 the plugin admin API answers the first admin (GET /live-chat/me)', async () => {
-    await expectAdminApi(url(), adminToken, adminName);
-  });
-
-  it('F1 the content API answers an API token: data + meta.pagination, a bad body is a 400 in Strapi error shape', async () => {
-    await expectContentApi(url(), await createApiToken(url(), adminToken));
-  });
-
-  it('E1 serves /live-chat/widget.js precompressed from the package (br and gzip)', async () => {
-    await expectWidgetCompressed(url());
-  });
+  itWorksAsInstalled(CURRENT_STRAPI, () => installed);
 
   it('E2 B1 B4 a visitor reaches the playbook Live Chat card and chats with the agent over Socket.IO', async () => {
-    await timings.time(`${CURRENT_STRAPI}: visitor <-> agent round trip`, () => chatRoundTrip(url(), adminToken, site.origin, adminName));
+    await timings.time(`${CURRENT_STRAPI}: visitor <-> agent round trip`, () => chatRoundTrip(installed.url, installed.adminToken, site.origin, adminName));
   });
 
   it('E1 F4 refuses the visitor socket of a site not in LIVE_CHAT_WIDGET_ORIGINS', async () => {
-    await expectForeignSiteRefused(url());
-  });
-
-  it('E5 the Live Chat inbox renders in Swedish for a Swedish admin (Chromium), no English or raw ids left', async () => {
-    const inbox = await timings.time(`${CURRENT_STRAPI}: Swedish inbox in Chromium`, () =>
-      openInboxAsSwedishAdmin(url(), { email: admin.email, password: admin.password, token: adminToken }),
-    );
-    expectSwedish(inbox);
+    await expectForeignSiteRefused(installed.url);
   });
 });
 
 describe(`G1 a brand-new Strapi ${OLDER_STRAPI} app (the low end of the peer range) installs it too`, () => {
-  let app: NewApp;
+  let installed: Installed;
   let running: RunningApp | undefined;
-  let adminToken: string;
 
   beforeAll(async () => {
-    app = await olderAppBuilt;
+    const app = await olderAppBuilt;
     running = await timings.time(`${OLDER_STRAPI}: strapi start until /_health`, () => startApp(app, { LIVE_CHAT_WIDGET_ORIGINS: 'https://site.example' }));
-    adminToken = await registerFirstAdmin(running.url, admin);
+    installed = { app, url: running.url, adminToken: await registerFirstAdmin(running.url, admin) };
   });
   afterAll(async () => {
     await running?.stop();
   });
-  const url = () => (running as RunningApp).url;
 
-  it('G1 starts in production and answers /_health with 204', async () => {
-    await expectHealthy(url());
-  });
-
-  it('G1 Strapi and the plugin share one @strapi/utils (one set of error classes)', () => {
-    expectOneStrapiUtils(app.dir);
-  });
-
-  it('G1 the plugin admin API answers the first admin', async () => {
-    await expectAdminApi(url(), adminToken, adminName);
-  });
-
-  it('F1 the content API answers an API token, and a bad body stays a 400 in Strapi error shape', async () => {
-    await expectContentApi(url(), await createApiToken(url(), adminToken));
-  });
-
-  it('E1 serves /live-chat/widget.js precompressed (br and gzip)', async () => {
-    await expectWidgetCompressed(url());
-  });
-
-  it('E5 its admin panel renders the plugin inbox, in Swedish (the admin part built against this Strapi)', async () => {
-    const inbox = await timings.time(`${OLDER_STRAPI}: Swedish inbox in Chromium`, () =>
-      openInboxAsSwedishAdmin(url(), { email: admin.email, password: admin.password, token: adminToken }),
-    );
-    expectSwedish(inbox);
-  });
+  itWorksAsInstalled(OLDER_STRAPI, () => installed);
 });

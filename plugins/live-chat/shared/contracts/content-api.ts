@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { messageInputSchema } from '../domain/messaging';
 import { actingAgentSchema, crmBodySchema, reassignBodySchema } from '../schemas';
 import { conversationDetailSchema, timelineEntrySchema } from './conversations';
@@ -56,8 +55,3 @@ export const CONVERSATION_ACTIONS = {
 
 export type ConversationActionName = keyof typeof CONVERSATION_ACTIONS;
 export const CONVERSATION_ACTION_NAMES = Object.keys(CONVERSATION_ACTIONS) as ConversationActionName[];
-
-/** The body an action answers: `{ data: … }`, as every content-API route. */
-export type ConversationActionResponse<A extends ConversationActionName> = {
-  data: z.infer<(typeof CONVERSATION_ACTIONS)[A]['response']>;
-};

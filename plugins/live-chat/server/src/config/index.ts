@@ -1,3 +1,4 @@
+import type { env } from '@strapi/utils';
 import { z } from 'zod';
 
 /** The plugin's options (config/plugins.ts → 'live-chat'.config), validated at boot. */
@@ -19,11 +20,7 @@ export type PluginOptions = z.infer<typeof pluginConfigSchema>;
 export type PluginConfig = Required<PluginOptions>;
 
 /** Strapi's `env` helper, as it hands it to a plugin's default config. */
-export interface Env {
-  (key: string, fallback: string): string;
-  int(key: string, fallback: number): number;
-  bool(key: string, fallback: boolean): boolean;
-}
+type Env = typeof env;
 
 /**
  * The defaults, read from the environment so an app needs no config at all (each variable is the

@@ -8,13 +8,13 @@ const REJECT_NUL = 'plugin::live-chat.reject-nul';
 /** F1: `populate[rel]=*` handed to Strapi in the form its core routes accept (see the middleware). */
 const POPULATE_WILDCARDS = 'plugin::live-chat.populate-wildcards';
 
-/** F1: the inbox actions for integrations acting as a named agent (shared/contracts/content-api). */
 /** What every route of the list is to its readers (Strapi types core routes only this far). */
 export interface RouteDefinition {
   method: string;
   path: string;
 }
 
+/** F1: the inbox actions for integrations acting as a named agent (shared/contracts/content-api). */
 const actionRoutes = (): Core.Route[] =>
   CONVERSATION_ACTION_NAMES.map((action) => ({
     method: 'POST',

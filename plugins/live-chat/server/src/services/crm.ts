@@ -9,8 +9,6 @@ import type { Transaction } from '../repositories/sql';
 import { refusalError, toTimelineEntryInput, type ConversationService } from './conversations';
 import type { EventBus } from './event-bus';
 
-export type { CreatedCrmRecord };
-
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = createConversationRepository(strapi);
   const crm = createCrmRepository(strapi);
