@@ -67,6 +67,22 @@ describe('C2 GET /conversations/:documentId/crm-records', () => {
     });
   });
 
+  it('answers a deal value without a currency with 400 naming dealCurrency, and creates nothing (C2, F4)', async () => {
+    const { documentId } = await startConversation(app);
+    await as(ada).post(`/conversations/${documentId}/assign`);
+    expect((await as(ada).put(`/conversations/${documentId}/side-panel`, { personName: 'No Currency', dealValue: 900 })).status).toBe(200);
+    for (const kind of ['leads', 'deals']) {
+      const refused = await as(ada).post(`/conversations/${documentId}/${kind}`, { title: 'Priceless' });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({
+        data: null,
+        error: { status: 400, name: 'ValidationError', details: { errors: [{ path: ['dealCurrency'], message: expect.stringContaining('currency') }] } },
+      });
+    }
+    const records = await as(ada).get(`/conversations/${documentId}/crm-records`);
+    expect(records.body.data).toEqual({ person: null, organization: null, leads: [], deals: [] });
+  });
+
   it('answers 404 to an agent who may not see the conversation (B6), 400 to a malformed id', async () => {
     const { documentId } = await startConversation(app);
     await as(ada).post(`/conversations/${documentId}/assign`);

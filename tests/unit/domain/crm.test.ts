@@ -100,11 +100,11 @@ describe('C2 Create deal', () => {
   it('refuses a value without a currency rather than guessing one', () => {
     expect(planCrmRecord('deal', { dealValue: 500 }, nothingExisting, alice, at(400))).toEqual({
       ok: false,
-      refusal: { code: 'not_allowed', message: 'A deal value needs a currency' },
+      refusal: { code: 'invalid_input', field: 'dealCurrency', message: 'A deal value needs a currency' },
     });
     expect(planCrmRecord('lead', { dealValue: 500, dealCurrency: null }, nothingExisting, alice, at(400))).toEqual({
       ok: false,
-      refusal: { code: 'not_allowed', message: 'A lead value needs a currency' },
+      refusal: { code: 'invalid_input', field: 'dealCurrency', message: 'A lead value needs a currency' },
     });
   });
 

@@ -51,12 +51,15 @@ export type RefusalCode =
   | 'not_allowed'
   | 'not_assigned'
   | 'unknown_agent'
+  | 'invalid_input'
   | 'no_change';
 
 /** A refusal with a message fit to show to the agent. */
 export interface Refusal {
   code: RefusalCode;
   message: string;
+  /** For `invalid_input`: the field at fault, so the client can point at it. */
+  field?: string;
 }
 
 /** The outcome of a transition. */

@@ -48,7 +48,7 @@ export function planCrmRecord(
   const currency = sidePanel.dealCurrency ?? null;
   // An amount without a currency is meaningless, and guessing one (say EUR) would silently misstate it.
   if (value !== null && currency === null) {
-    return { ok: false, refusal: { code: 'not_allowed', message: `A ${kind} value needs a currency` } };
+    return { ok: false, refusal: { code: 'invalid_input', field: 'dealCurrency', message: `A ${kind} value needs a currency` } };
   }
 
   const name = sidePanel.personName ?? null;

@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { errors } from '@strapi/utils';
 import { validateCaptureValues } from '../../../shared/domain';
-import { invalidInput } from '../errors';
+import { forbidden, invalidInput, unauthorized } from '../errors';
 import { flowInputSchema } from '../services/flow';
 import { toVisitorConversation } from '../realtime/views';
 import { parseOrThrow } from '../validation';
@@ -52,14 +52,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * socket), and each IP has a request budget (F4: a session creates a visitor row).
    */
   const guardOrigin = async (ctx: Context) => {
-    if (!applyWidgetCors(strapi, ctx)) throw new errors.ForbiddenError('This site may not use the chat widget (LIVE_CHAT_WIDGET_ORIGINS)');
+    if (!applyWidgetCors(strapi, ctx)) throw forbidden('This site may not use the chat widget (LIVE_CHAT_WIDGET_ORIGINS)');
     await consume(ctx, limits().ipRequests, ctx.request.ip);
   };
   /** The visitor the token names; their steps share the budget of their socket events (per visitor). */
   const visitorOf = async (ctx: Context) => {
     const header = ctx.request.headers.authorization ?? '';
     const visitor = await strapi.plugin('live-chat').service('visitors').fromToken(header.replace(/^Bearer\s+/i, ''));
-    if (!visitor) throw new errors.UnauthorizedError('A visitor token is required (POST /live-chat/widget/session)');
+    if (!visitor) throw unauthorized('A visitor token is required (POST /live-chat/widget/session)');
     await consume(ctx, limits().visitorEvents, String(visitor.id));
     return visitor;
   };

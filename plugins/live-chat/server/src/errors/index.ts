@@ -24,4 +24,20 @@ export function conflict(code: string, message: string) {
   return error;
 }
 
-export const forbidden = (message: string) => new errors.ForbiddenError(message);
+/**
+ * 403 that keeps its message. Not Strapi's ForbiddenError: Strapi's route authorizer wraps the rest
+ * of the request and turns any ForbiddenError (or UnauthorizedError) thrown below it, controllers
+ * included, into a bare "Forbidden" with empty details, hiding the reason; an HTTP error passes
+ * through to Strapi's error middleware, which answers in the same shape (name "ForbiddenError")
+ * with the message kept.
+ */
+export const forbidden = (message: string) => withReason(403, message);
+
+/** 401 that keeps its message, for the same reason as `forbidden`. */
+export const unauthorized = (message: string) => withReason(401, message);
+
+function withReason(status: 401 | 403, message: string) {
+  const error = createHttpError(status, message);
+  Object.assign(error, { details: {} });
+  return error;
+}

@@ -47,6 +47,8 @@ export function refusalError(refusal: Refusal) {
       return forbidden(refusal.message);
     case 'unknown_agent':
       return invalidInput(refusal.message, [{ path: ['agentId'], message: refusal.message }]);
+    case 'invalid_input':
+      return invalidInput(refusal.message, [{ path: refusal.field ? [refusal.field] : [], message: refusal.message }]);
     default:
       return conflict(refusal.code, refusal.message);
   }
