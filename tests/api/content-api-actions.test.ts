@@ -1,4 +1,4 @@
-import { bearer, createAgent, createApiToken, type TestAdmin } from '../harness/admin';
+import { bearer, createAdmin, createAgent, createApiToken, type TestAdmin } from '../harness/admin';
 import { startConversation } from '../harness/fixtures';
 import { bootStrapi, type TestApp } from '../harness/strapi';
 
@@ -56,6 +56,14 @@ describe('content API actions', () => {
     const { documentId } = await startConversation(app);
     expect((await action(documentId, 'assign', { actingAgentId: 424242 })).status).toBe(400);
     expect((await action(documentId, 'assign', {})).status).toBe(400);
+  });
+
+  it('by default acts as any agent, super admins included (README: what an API token may do)', async () => {
+    const root = await createAdmin(app, 'super', 'Root');
+    const { documentId } = await startConversation(app);
+    const assigned = await action(documentId, 'assign', { actingAgentId: root.id });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body.data.assignee.id).toBe(root.id);
   });
 
   it('needs a token: anonymous callers get 403', async () => {

@@ -1,5 +1,6 @@
 import { env } from '@strapi/utils';
-import pluginConfig, { widgetOriginsOf } from '../../plugins/live-chat/server/src/config';
+import pluginConfig, { actingAgentsOf, widgetOriginsOf } from '../../plugins/live-chat/server/src/config';
+import { mayActAs } from '../../plugins/live-chat/server/src/acting-agents';
 import defaultsDeep from 'lodash/fp/defaultsDeep';
 
 /** What Strapi does with the plugin's defaults and the app's options (loaders/plugins applyUserConfig). */
@@ -45,5 +46,32 @@ describe('the widget origins (E1, E4)', () => {
     ]);
     expect(widgetOriginsOf(options, { NODE_ENV: 'development' })).toEqual(['*']);
     expect(widgetOriginsOf(options, { NODE_ENV: 'production' })).toEqual([]);
+  });
+});
+
+describe('whom integrations may act as (F1, actingAgents)', () => {
+  const admin = { email: 'Root@Example.com', isSuperAdmin: true };
+  const agent = { email: 'ada@example.com', isSuperAdmin: false };
+
+  it('lets an integration act as any agent by default, super admins included', () => {
+    expect(actingAgentsOf(merged({}), {})).toBe('any');
+    expect(mayActAs('any', admin)).toBe(true);
+  });
+
+  it('keeps super admins out with "non-super-admins", and limits to the listed emails (case-insensitive) with a list', () => {
+    expect([mayActAs('non-super-admins', admin), mayActAs('non-super-admins', agent)]).toEqual([false, true]);
+    expect([mayActAs(['root@example.com'], admin), mayActAs(['root@example.com'], agent)]).toEqual([true, false]);
+    expect(mayActAs([], agent)).toBe(false);
+  });
+
+  it('reads LIVE_CHAT_ACTING_AGENTS when the app sets nothing, and keeps an app\'s list as it is', () => {
+    expect(actingAgentsOf(merged({}), { LIVE_CHAT_ACTING_AGENTS: 'non-super-admins' })).toBe('non-super-admins');
+    expect(actingAgentsOf(merged({}), { LIVE_CHAT_ACTING_AGENTS: 'a@example.com, b@example.com' })).toEqual(['a@example.com', 'b@example.com']);
+    expect(actingAgentsOf(merged({ actingAgents: ['c@example.com'] }), { LIVE_CHAT_ACTING_AGENTS: 'any' })).toEqual(['c@example.com']);
+  });
+
+  it('refuses an unknown policy or a non-email in the list at boot', () => {
+    expect(() => pluginConfig.validator(merged({ actingAgents: 'everyone' }))).toThrow(/actingAgents/);
+    expect(() => pluginConfig.validator(merged({ actingAgents: ['not an email'] }))).toThrow(/actingAgents/);
   });
 });

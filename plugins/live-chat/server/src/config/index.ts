@@ -1,5 +1,6 @@
 import type { env } from '@strapi/utils';
 import { z } from 'zod';
+import { ACTING_AGENT_POLICIES, type ActingAgents } from '../acting-agents';
 
 /** The plugin's options (config/plugins.ts → 'live-chat'.config), validated at boot. */
 export const pluginConfigSchema = z.object({
@@ -15,20 +16,23 @@ export const pluginConfigSchema = z.object({
   presenceGraceMs: z.number().int().min(0).max(3_600_000),
   /** Origins whose pages may use the widget and open the visitor socket; "*" allows any. */
   widgetOrigins: z.array(z.string()).optional(),
+  /** F1: whom an integration may act as through `actingAgentId` (see actingAgentsOf). */
+  actingAgents: z.union([z.enum(ACTING_AGENT_POLICIES), z.array(z.email())]).optional(),
 });
 export type PluginOptions = z.infer<typeof pluginConfigSchema>;
-export type PluginConfig = Required<PluginOptions>;
+export type PluginConfig = Required<Omit<PluginOptions, 'actingAgents'>> & { actingAgents: ActingAgents };
 
 /** Strapi's `env` helper, as it hands it to a plugin's default config. */
 type Env = typeof env;
 
 /**
  * The defaults, read from the environment so an app needs no config at all (each variable is the
- * README's). `widgetOrigins` has no default here: Strapi merges a plugin's defaults into the app's
- * options with lodash `defaultsDeep`, which fills arrays index by index, so a default ['*'] would
- * turn an app's `[]` into ['*']. `widgetOriginsOf` supplies it instead.
+ * README's). `widgetOrigins` and `actingAgents` have no default here: Strapi merges a plugin's
+ * defaults into the app's options with lodash `defaultsDeep`, which fills arrays index by index, so
+ * a default ['*'] would turn an app's `[]` into ['*']. `widgetOriginsOf` and `actingAgentsOf` supply
+ * them instead.
  */
-const defaults = (env: Env): Omit<PluginConfig, 'widgetOrigins'> => ({
+const defaults = (env: Env): Omit<PluginConfig, 'widgetOrigins' | 'actingAgents'> => ({
   redisUrl: env('REDIS_URL', ''),
   installationFreshnessHours: env.int('LIVE_CHAT_INSTALLATION_FRESHNESS_HOURS', 72),
   superAdminSeesAll: env.bool('LIVE_CHAT_SUPER_ADMIN_SEES_ALL', true),
@@ -45,6 +49,18 @@ export function widgetOriginsOf(options: PluginOptions, env: NodeJS.ProcessEnv =
   const listed = env.LIVE_CHAT_WIDGET_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean);
   if (listed) return listed;
   return env.NODE_ENV === 'production' ? [] : ['*'];
+}
+
+/**
+ * Whom integrations may act as: the app's option, else LIVE_CHAT_ACTING_AGENTS ("any",
+ * "non-super-admins" or comma-separated emails), else any agent.
+ */
+export function actingAgentsOf(options: PluginOptions, env: NodeJS.ProcessEnv = process.env): ActingAgents {
+  if (options.actingAgents) return options.actingAgents;
+  const raw = env.LIVE_CHAT_ACTING_AGENTS?.trim();
+  if (!raw) return 'any';
+  if ((ACTING_AGENT_POLICIES as readonly string[]).includes(raw)) return raw as ActingAgents;
+  return raw.split(',').map((email) => email.trim()).filter(Boolean);
 }
 
 export default {

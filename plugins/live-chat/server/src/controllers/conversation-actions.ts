@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import type { Agent } from '../../../shared/domain';
 import { CONVERSATION_ACTIONS as ACTIONS } from '../../../shared/contracts/content-api';
 import { documentIdSchema } from '../../../shared/schemas';
-import { invalidInput } from '../errors';
+import { forbidden, invalidInput } from '../errors';
 import { parseOrThrow } from '../validation';
 
 /**
@@ -16,10 +16,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const documentIdOf = (ctx: Context) => parseOrThrow(documentIdSchema, ctx.params.documentId, 'Invalid id');
 
   async function actingAgent(id: number): Promise<Agent> {
-    const agent: Agent | null = await service('agents').findAgent(id);
-    if (!agent || !agent.canUseInbox) {
+    const agent: Agent | 'unknown' | 'not_allowed' = await service('agents').findActingAgent(id);
+    if (agent === 'unknown') {
       throw invalidInput('Unknown acting agent', [{ path: ['data', 'actingAgentId'], message: 'No agent with this id can take chats' }]);
     }
+    // The app's `actingAgents` setting keeps integrations to the agents it names.
+    if (agent === 'not_allowed') throw forbidden('This integration may not act as that agent');
     return agent;
   }
 

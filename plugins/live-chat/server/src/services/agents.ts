@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { adminAction } from '../../../shared/constants';
 import type { Agent } from '../../../shared/domain';
+import { mayActAs } from '../acting-agents';
 import { pluginConfig } from '../plugin-config';
 import { createAgentRepository, displayNameOf, type AgentRecord } from '../repositories/agents';
 
@@ -38,6 +39,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async findAgent(id: number): Promise<Agent | null> {
       const record = await repository.findById(id);
       return record ? fromRecord(record) : null;
+    },
+
+    /**
+     * F1: the agent an integration acts as through `actingAgentId`: 'unknown' when no active admin
+     * with that id may take chats, 'not_allowed' when the app's `actingAgents` setting excludes them.
+     */
+    async findActingAgent(id: number): Promise<Agent | 'unknown' | 'not_allowed'> {
+      const record = await repository.findById(id);
+      if (!record || !record.canUseInbox) return 'unknown';
+      return mayActAs(pluginConfig(strapi).actingAgents, record) ? fromRecord(record) : 'not_allowed';
     },
 
     /** Everyone a chat can be handed to (the reassign dropdown, B5). */
