@@ -56,12 +56,13 @@ export function agentMessages(prefix: string, count: number, agentId: number | n
   }));
 }
 
-/** `count` CRM timeline events (B7) that agents see and visitors never do. */
+/** `count` CRM timeline events (B7: leads created) that agents see and visitors never do. */
 export function internalEvents(count: number): NewTimelineEntry[] {
   const start = Date.now();
   return Array.from({ length: count }, (_, i) => ({
     kind: 'event' as const,
-    authorKind: 'system' as const,
+    authorKind: 'agent' as const,
+    authorName: 'Ada Tester',
     event: { type: 'lead_created', data: { title: `Lead ${i + 1}` } },
     createdAt: new Date(start + i),
   }));
