@@ -144,6 +144,8 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
     store.clear();
     view.clear();
     readSent = 0;
+    // A catch-up still paging the old chat ends: its next page would be the new chat's, read from the old seq.
+    syncRun += 1;
     void startFlow();
   }
 
