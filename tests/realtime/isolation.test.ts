@@ -56,7 +56,7 @@ describe('E4 visitor identity', () => {
 
     expect(await request(bob, 'conversation:get', {})).toEqual({ ok: true, data: null });
     const sync = await request<{ entries: TimelineEntry[] }>(bob, 'sync', { afterSeq: 0 });
-    expect(sync).toEqual({ ok: true, data: { entries: [], conversation: null } });
+    expect(sync).toEqual({ ok: true, data: { entries: [], hasMore: false, nextAfterSeq: 0, conversation: null } });
     // Sending without a conversation of his own cannot land in Alice's.
     const send = await request(bob, 'message:send', { clientId: 'bob-tries-0001', body: 'hi' });
     expect(send).toMatchObject({ ok: false, error: { code: 'not_found' } });

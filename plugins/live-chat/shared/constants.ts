@@ -60,6 +60,9 @@ export const CARD_KINDS = [
 ] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
+/** E2: the most timeline entries one `sync` answer reads; clients page on (shared/events.ts SyncPage). */
+export const SYNC_PAGE_SIZE = 500;
+
 /** A3: bounds of the Live Chat card's wait time, in seconds. */
 export const WAIT_TIME_SECONDS = { min: 10, max: 3600, default: 120 } as const;
 

@@ -13,6 +13,17 @@ export const NAMESPACES = { agent: '/agent', visitor: '/visitor' } as const;
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 export type AckCallback<T> = (ack: Ack<T>) => void;
 
+/**
+ * E2: one page of a catch-up `sync`, at most SYNC_PAGE_SIZE entries read. While `hasMore`, ask again
+ * with `afterSeq: nextAfterSeq` until it is false. `nextAfterSeq` is the last seq the page read,
+ * shown or not (a visitor's page leaves out internal events, so it may even hold no entry).
+ */
+export interface SyncPage {
+  entries: TimelineEntry[];
+  hasMore: boolean;
+  nextAfterSeq: number;
+}
+
 /** What the visitor's widget sees of its conversation. */
 export interface VisitorConversation {
   documentId: string;
@@ -26,12 +37,17 @@ export interface VisitorConversation {
   agentReadSeq: number;
 }
 
+/** The visitor's `sync` page carries their conversation as it is now. */
+export interface VisitorSyncPage extends SyncPage {
+  conversation: VisitorConversation | null;
+}
+
 export interface VisitorClientEvents {
   'conversation:start': (payload: { playbookDocumentId?: string }, ack: AckCallback<VisitorConversation>) => void;
   'conversation:get': (payload: Record<string, never>, ack: AckCallback<VisitorConversation | null>) => void;
   'message:send': (payload: { clientId: string; body: string }, ack: AckCallback<TimelineEntry>) => void;
-  /** E2: everything after `afterSeq`, in order, from the database. */
-  sync: (payload: { afterSeq: number }, ack: AckCallback<{ entries: TimelineEntry[]; conversation: VisitorConversation | null }>) => void;
+  /** E2: the entries after `afterSeq`, in order, from the database, a page at a time. */
+  sync: (payload: { afterSeq: number }, ack: AckCallback<VisitorSyncPage>) => void;
   typing: (payload: { typing: boolean }, ack?: AckCallback<null>) => void;
   read: (payload: { seq: number }, ack?: AckCallback<null>) => void;
 }
@@ -49,7 +65,7 @@ export interface VisitorServerEvents {
 
 export interface AgentClientEvents {
   'message:send': (payload: { documentId: string; clientId: string; body: string }, ack: AckCallback<TimelineEntry>) => void;
-  sync: (payload: { documentId: string; afterSeq: number }, ack: AckCallback<{ entries: TimelineEntry[] }>) => void;
+  sync: (payload: { documentId: string; afterSeq: number }, ack: AckCallback<SyncPage>) => void;
   typing: (payload: { documentId: string; typing: boolean }, ack?: AckCallback<null>) => void;
   read: (payload: { documentId: string; seq: number }, ack?: AckCallback<null>) => void;
 }

@@ -11,7 +11,7 @@ import {
   type ListState,
 } from '../../../plugins/live-chat/admin/src/inbox/state/conversation-list';
 import { applyMarkup } from '../../../plugins/live-chat/admin/src/inbox/state/composer-markup';
-import { emptyTimeline, lastSeqOf, markFailed, markSending, mergeEntries, newClientId } from '../../../plugins/live-chat/admin/src/inbox/state/timeline';
+import { emptyTimeline, lastSeqOf, markFailed, markSending, mergeEntries, newClientId, syncedSeqOf } from '../../../plugins/live-chat/admin/src/inbox/state/timeline';
 import { markupToRichText } from '../../../plugins/live-chat/shared/domain/rich-text-markup';
 import { messageInputSchema } from '../../../plugins/live-chat/shared/domain/messaging';
 
@@ -140,6 +140,16 @@ describe('the chat timeline (E2)', () => {
     const state = mergeEntries(mergeEntries(emptyTimeline, [entry(3), entry(1)]), [entry(2), entry(3)]);
     expect(state.entries.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(lastSeqOf(state)).toBe(3);
+  });
+
+  it('catches up after a reconnect from the end of the gap-free run, not from a live entry past a gap', () => {
+    expect(syncedSeqOf(emptyTimeline)).toBe(0);
+    const newestPage = mergeEntries(emptyTimeline, [entry(41), entry(42), entry(43)]);
+    expect(syncedSeqOf(newestPage)).toBe(43);
+    const withLiveAfterGap = mergeEntries(newestPage, [entry(50), entry(51)]);
+    expect(syncedSeqOf(withLiveAfterGap)).toBe(43);
+    expect(lastSeqOf(withLiveAfterGap)).toBe(51);
+    expect(syncedSeqOf(mergeEntries(withLiveAfterGap, [44, 45, 46, 47, 48, 49].map((seq) => entry(seq))))).toBe(51);
   });
 
   it('keeps an outgoing message pending until the server has it, failed with its reason, and retried under the same id', () => {

@@ -22,7 +22,6 @@ describe('MessageStore', () => {
     const store = new MessageStore();
     for (const seq of [3, 1, 5, 2, 4]) store.receive(entry(seq));
     expect(seqs(store)).toEqual([1, 2, 3, 4, 5]);
-    expect(store.lastSeq).toBe(5);
   });
 
   it('shows an entry that arrives twice (live event and catch-up sync) once', () => {
@@ -96,13 +95,25 @@ describe('MessageStore', () => {
     store.receive(entry(1));
     store.receive(entry(2, { clientId: 'own-2aaaaaaa', authorKind: 'visitor' }));
     expect(store.lastIncomingSeq).toBe(1);
-    expect(store.lastSeq).toBe(2);
+  });
+
+  it('continues a catch-up from the sync pages it applied, never from a live entry ahead of them', () => {
+    const store = new MessageStore();
+    store.receive(entry(1));
+    store.synced(1);
+    store.receive(entry(9)); // live, while seqs 2–8 may still be missing
+    expect(store.syncedSeq).toBe(1);
+    store.synced(12); // a page that read up to seq 12, some of it hidden from visitors
+    store.synced(4); // a late answer of an older catch-up does not move it back
+    expect(store.syncedSeq).toBe(12);
   });
 
   it('starts over for a new conversation', () => {
     const store = new MessageStore();
     store.receive(entry(1));
+    store.synced(1);
     store.clear();
+    expect(store.syncedSeq).toBe(0);
     expect(store.receive(entry(1)).change).toBe('added');
   });
 });

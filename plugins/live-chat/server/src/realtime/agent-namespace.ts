@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Namespace, Socket } from 'socket.io';
+import { SYNC_PAGE_SIZE } from '../../../shared/constants';
 import type { Agent } from '../../../shared/domain';
 import { AGENT_CLIENT_EVENTS } from '../../../shared/events';
 import { agentPayloadSchemas as schemas } from '../../../shared/realtime-schemas';
@@ -9,8 +10,7 @@ import { authenticateAgent } from './agent-auth';
 import { handle, refuseUnknownEvents } from './handle';
 import type { RealtimeLimits } from './limits';
 import { ROOMS, roomsOfAgent } from './rooms';
-
-const SYNC_LIMIT = 500;
+import { toSyncPage } from './views';
 
 /**
  * The inbox's channel. The socket is authenticated with the admin panel's own access token and
@@ -51,8 +51,8 @@ export function setupAgentNamespace(strapi: Core.Strapi, namespace: Namespace, l
     });
 
     handle(socket, 'sync', schemas.sync, options, async ({ documentId, afterSeq }) => {
-      const page = await conversationService().timeline(agent, documentId, { afterSeq, limit: SYNC_LIMIT });
-      return { entries: page.data };
+      const page = await conversationService().timeline(agent, documentId, { afterSeq, limit: SYNC_PAGE_SIZE });
+      return toSyncPage({ entries: page.data, hasMore: page.meta.hasMore }, afterSeq, page.data);
     });
 
     handle(socket, 'typing', schemas.typing, options, async ({ documentId, typing }) => {

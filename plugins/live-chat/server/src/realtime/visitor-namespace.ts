@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Namespace, Socket } from 'socket.io';
-import { WAIT_TIME_SECONDS } from '../../../shared/constants';
+import { SYNC_PAGE_SIZE, WAIT_TIME_SECONDS } from '../../../shared/constants';
 import { VISITOR_CLIENT_EVENTS } from '../../../shared/events';
 import { visitorPayloadSchemas as schemas } from '../../../shared/realtime-schemas';
 import { notFound } from '../errors';
@@ -12,9 +12,7 @@ import type { VisitorRecord } from '../services/visitors';
 import { handle, refuseUnknownEvents } from './handle';
 import type { RealtimeLimits } from './limits';
 import { ROOMS, agentRoomsFor, isVisibleToVisitor } from './rooms';
-import { toVisitorConversation } from './views';
-
-const SYNC_LIMIT = 500;
+import { toSyncPage, toVisitorConversation } from './views';
 
 const clientIp = (socket: Socket) => socket.handshake.address;
 
@@ -92,10 +90,10 @@ export function setupVisitorNamespace(
 
     handle(socket, 'sync', schemas.sync, options, async ({ afterSeq }) => {
       const record = await current();
-      if (!record) return { entries: [], conversation: null };
-      const page = await timeline.list(record.id, { afterSeq, limit: SYNC_LIMIT });
+      if (!record) return { entries: [], hasMore: false, nextAfterSeq: afterSeq, conversation: null };
+      const page = await timeline.list(record.id, { afterSeq, limit: SYNC_PAGE_SIZE });
       return {
-        entries: page.entries.filter(isVisibleToVisitor).map(toTimelineEntry),
+        ...toSyncPage(page, afterSeq, page.entries.filter(isVisibleToVisitor).map(toTimelineEntry)),
         conversation: toVisitorConversation(record),
       };
     });

@@ -1,10 +1,11 @@
 /**
  * The chat's behaviour (E1–E4, B4, B9): open a visitor session, resume an open conversation or run
  * the page's playbook, then the live chat over Socket.IO. Messages show at once as "sending" and
- * are confirmed by the server's ack; after any reconnect the widget asks for everything after the
- * last seq it holds, so nothing is lost or shown twice.
+ * are confirmed by the server's ack; after any reconnect the widget pages through everything after
+ * the point its last catch-up reached, so nothing is lost or shown twice.
  */
 import { io, type Socket } from 'socket.io-client';
+import { catchUp } from '../../../shared/catch-up';
 import type { TimelineEntry } from '../../../shared/contracts/conversations';
 import type { Awaiting, Display } from '../../../shared/domain/playbook-flow';
 import {
@@ -13,6 +14,7 @@ import {
   type VisitorClientEvents,
   type VisitorConversation,
   type VisitorServerEvents,
+  type VisitorSyncPage,
 } from '../../../shared/events';
 import type { WidgetMessage } from '../contract';
 import type { ChatController, MountOptions } from '../mount';
@@ -62,6 +64,8 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   let agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
   let readTimer: ReturnType<typeof setTimeout> | undefined;
   let lastReadAt = 0;
+  /** Counts catch-ups: a reconnect's own replaces one still paging. */
+  let syncRun = 0;
 
   const refresh = () => {
     const text = {
@@ -140,6 +144,8 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
     store.clear();
     view.clear();
     readSent = 0;
+    // A catch-up still paging the old chat ends: its next page would be the new chat's, read from the old seq.
+    syncRun += 1;
     void startFlow();
   }
 
@@ -193,16 +199,23 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
     }
   }
 
-  /** E2: everything after the last seq held, from the database, after every (re)connect. */
+  /** E2: after every (re)connect, everything the widget may lack, from the database, page by page. */
   function sync(): void {
-    socket?.timeout(ACK_TIMEOUT_MS).emit('sync', { afterSeq: store.lastSeq }, (error, ack) => {
-      if (error || !ack.ok) return;
-      const { conversation, entries } = ack.data;
-      if (!conversation || retired.has(conversation.documentId)) return;
-      if (conversationId !== null && conversation.documentId !== conversationId) return;
-      apply(entries, true);
-      applyConversation(conversation);
-    });
+    const run = ++syncRun;
+    const live = socket;
+    if (!live) return;
+    void catchUp<VisitorSyncPage>(
+      (afterSeq) => live.timeout(ACK_TIMEOUT_MS).emitWithAck('sync', { afterSeq }),
+      store.syncedSeq,
+      ({ conversation, entries, nextAfterSeq }) => {
+        if (!conversation || retired.has(conversation.documentId)) return false;
+        if (conversationId !== null && conversation.documentId !== conversationId) return false;
+        apply(entries, true);
+        store.synced(nextAfterSeq);
+        applyConversation(conversation);
+      },
+      () => run === syncRun && live.connected,
+    );
   }
 
   function toMessage(item: ChatItem): WidgetMessage {

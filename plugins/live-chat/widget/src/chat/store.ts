@@ -30,17 +30,25 @@ const isOwn = (item: { authorKind: string }) => item.authorKind === 'visitor';
 export class MessageStore {
   private items: ChatItem[] = [];
   private agentReadSeq = 0;
+  private syncedThrough = 0;
 
   /** Every entry in display order. */
   list(): readonly ChatItem[] {
     return this.items;
   }
 
-  /** The highest stored seq held: what a catch-up `sync` asks to continue after. */
-  get lastSeq(): number {
-    let last = 0;
-    for (const item of this.items) if (item.seq !== null && item.seq > last) last = item.seq;
-    return last;
+  /**
+   * Where the next catch-up `sync` starts: every entry up to this seq is held, or is not shown to
+   * visitors. Only `sync` pages move it, never a live entry: one arriving during a catch-up, or
+   * ahead of one still in flight on another server process, says nothing of the seqs before it.
+   */
+  get syncedSeq(): number {
+    return this.syncedThrough;
+  }
+
+  /** A `sync` page was applied: the database had nothing else up to `nextAfterSeq` for the visitor. */
+  synced(nextAfterSeq: number): void {
+    if (nextAfterSeq > this.syncedThrough) this.syncedThrough = nextAfterSeq;
   }
 
   /** The highest seq written by someone else (what the visitor's read receipt reports). */
@@ -125,6 +133,7 @@ export class MessageStore {
   clear(): void {
     this.items = [];
     this.agentReadSeq = 0;
+    this.syncedThrough = 0;
   }
 }
 

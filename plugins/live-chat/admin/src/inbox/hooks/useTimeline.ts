@@ -1,13 +1,14 @@
 import * as React from 'react';
+import { catchUp } from '../../../../shared/catch-up';
 import type { TimelineEntry } from '../../../../shared/contracts/conversations';
 import type { AgentServerEvents } from '../../../../shared/events';
 import type { InboxApi } from '../../api/inbox';
 import { apiProblem } from '../../api/problem';
 import { useAgentSocket, useOnAgentSocketConnect } from '../realtime/AgentSocketProvider';
-import { emptyTimeline, lastSeqOf, markFailed, markSending, mergeEntries, newClientId, type TimelineState } from '../state/timeline';
+import { emptyTimeline, lastSeqOf, markFailed, markSending, mergeEntries, newClientId, syncedSeqOf, type TimelineState } from '../state/timeline';
 
 const PAGE_SIZE = 50;
-const SEND_TIMEOUT_MS = 10_000;
+const ACK_TIMEOUT_MS = 10_000;
 /** Our "typing" ends this long after the last keystroke; the visitor's is dropped if not renewed. */
 const TYPING_IDLE_MS = 3_000;
 const VISITOR_TYPING_TTL_MS = 6_000;
@@ -20,7 +21,7 @@ interface Options {
 
 /**
  * The chat window's timeline (E2, E3, B7): the newest page, older pages on demand, live entries
- * from the socket, a `sync` from the last seq on every reconnect, outgoing messages with
+ * from the socket, a paged `sync` catch-up on every reconnect, outgoing messages with
  * sending / failed + retry (the same clientId, so a retry is never stored twice), typing both ways
  * and read receipts.
  */
@@ -70,12 +71,24 @@ export function useTimeline(api: InboxApi, documentId: string, { isAssignee, vis
     setHasOlder(page.meta.hasMore);
   }, [api, documentId, merge]);
 
-  // E2: after any (re)connect, everything after the last seq held comes from the database.
+  // E2: after any (re)connect, everything after the gap-free run held comes from the database, page
+  // by page. A newer connect's catch-up replaces one still paging; leaving the chat ends it.
+  const syncRun = React.useRef(0);
+  React.useEffect(
+    () => () => {
+      syncRun.current += 1;
+    },
+    [documentId],
+  );
   useOnAgentSocketConnect((connected) => {
     if (!loaded.current) return;
-    connected.emit('sync', { documentId, afterSeq: lastSeqOf(latest.current) }, (ack) => {
-      if (ack.ok) merge(ack.data.entries);
-    });
+    const run = ++syncRun.current;
+    void catchUp(
+      (afterSeq) => connected.timeout(ACK_TIMEOUT_MS).emitWithAck('sync', { documentId, afterSeq }),
+      syncedSeqOf(latest.current),
+      (page) => merge(page.entries),
+      () => run === syncRun.current && connected.connected,
+    );
   });
 
   React.useEffect(() => {
@@ -149,7 +162,7 @@ export function useTimeline(api: InboxApi, documentId: string, { isAssignee, vis
       try {
         let entry: TimelineEntry;
         if (socket?.connected) {
-          const ack = await socket.timeout(SEND_TIMEOUT_MS).emitWithAck('message:send', { documentId, clientId, body });
+          const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', { documentId, clientId, body });
           if (!ack.ok) throw new Error(ack.error.message);
           entry = ack.data;
         } else {

@@ -21,8 +21,20 @@ export interface TimelineState {
 
 export const emptyTimeline: TimelineState = { entries: [], pending: [] };
 
-/** The highest seq held: the point a `sync` continues from after a reconnect. */
+/** The highest seq held (what the agent has read once it is on screen). */
 export const lastSeqOf = (state: TimelineState): number => state.entries[state.entries.length - 1]?.seq ?? 0;
+
+/**
+ * Where a catch-up `sync` starts after a reconnect: the end of the gap-free run of seqs from the
+ * first entry held. Agents see every entry and seqs have no gaps, so a missing seq is one missed
+ * while away, even when live entries that came after it are already held.
+ */
+export function syncedSeqOf(state: TimelineState): number {
+  const { entries } = state;
+  let index = 0;
+  while (index + 1 < entries.length && entries[index + 1].seq === entries[index].seq + 1) index += 1;
+  return entries[index]?.seq ?? 0;
+}
 
 /** Merges entries in seq order, each seq once; confirmed messages leave `pending`. */
 export function mergeEntries(state: TimelineState, incoming: readonly TimelineEntry[]): TimelineState {
