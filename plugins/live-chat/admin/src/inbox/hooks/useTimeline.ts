@@ -42,6 +42,24 @@ export function useTimeline(api: InboxApi, documentId: string, { isAssignee, vis
 
   const merge = React.useCallback((entries: readonly TimelineEntry[]) => setTimeline((state) => mergeEntries(state, entries)), []);
 
+  // E2: after any (re)connect, everything after the gap-free run held comes from the database, page
+  // by page. A newer connect's catch-up replaces one still paging; leaving the chat ends it.
+  const syncRun = React.useRef(0);
+  const catchUpOn = React.useCallback(
+    (connected: NonNullable<typeof socket>, fromSeq = syncedSeqOf(latest.current)) => {
+      const run = ++syncRun.current;
+      void catchUp(
+        (afterSeq) => connected.timeout(ACK_TIMEOUT_MS).emitWithAck('sync', { documentId, afterSeq }),
+        fromSeq,
+        (page) => merge(page.entries),
+        () => run === syncRun.current && connected.connected,
+      );
+    },
+    [documentId, merge],
+  );
+  const socketRef = React.useRef(socket);
+  socketRef.current = socket;
+
   React.useEffect(() => {
     let live = true;
     loaded.current = false;
@@ -55,13 +73,18 @@ export function useTimeline(api: InboxApi, documentId: string, { isAssignee, vis
         merge(page.data);
         setHasOlder(page.meta.hasMore);
         loaded.current = true;
+        // A reconnect while the page loaded skipped its catch-up (nothing was held yet), so what was
+        // written between the page's query and the rejoin is fetched now (from the page itself: the
+        // state holding it is not rendered yet).
+        const connected = socketRef.current;
+        if (connected?.connected) catchUpOn(connected, syncedSeqOf(mergeEntries(emptyTimeline, page.data)));
       })
       .catch((e: unknown) => live && setError(apiProblem(e).message))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;
     };
-  }, [api, documentId, merge]);
+  }, [api, documentId, merge, catchUpOn]);
 
   const loadOlder = React.useCallback(async () => {
     const first = latest.current.entries[0];
@@ -71,9 +94,6 @@ export function useTimeline(api: InboxApi, documentId: string, { isAssignee, vis
     setHasOlder(page.meta.hasMore);
   }, [api, documentId, merge]);
 
-  // E2: after any (re)connect, everything after the gap-free run held comes from the database, page
-  // by page. A newer connect's catch-up replaces one still paging; leaving the chat ends it.
-  const syncRun = React.useRef(0);
   React.useEffect(
     () => () => {
       syncRun.current += 1;
@@ -81,14 +101,7 @@ export function useTimeline(api: InboxApi, documentId: string, { isAssignee, vis
     [documentId],
   );
   useOnAgentSocketConnect((connected) => {
-    if (!loaded.current) return;
-    const run = ++syncRun.current;
-    void catchUp(
-      (afterSeq) => connected.timeout(ACK_TIMEOUT_MS).emitWithAck('sync', { documentId, afterSeq }),
-      syncedSeqOf(latest.current),
-      (page) => merge(page.entries),
-      () => run === syncRun.current && connected.connected,
-    );
+    if (loaded.current) catchUpOn(connected);
   });
 
   React.useEffect(() => {
