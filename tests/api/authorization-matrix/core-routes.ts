@@ -1,8 +1,9 @@
 /**
  * Strapi's own admin doors to documents: the Content Manager, i18n's Content Manager helpers, the
  * Content-Type Builder and the data transfer. Every admin route under these prefixes has a row:
- * either how it names a content type (then it is asked about every type of the plugin, as every
- * principal, over records of each owner), or why it reaches no document of the plugin.
+ * how it names a content type (then it is asked about every type of the plugin, as every principal,
+ * over records of each owner), or that it is closed to every principal here (schema changes outside
+ * `strapi develop`, the transfer runner), or why it reaches no document of the plugin.
  */
 import contentTypes from '../../../plugins/live-chat/server/src/content-types';
 import { PLUGIN_ONLY_TYPES } from '../../../plugins/live-chat/server/src/plugin-only';
@@ -47,7 +48,15 @@ interface TypeRow {
   /** It changes "the" record of a single type, i.e. the type's first record: runs after all others. */
   late?: boolean;
 }
-type CoreRow = TypeRow | { reachesNoDocument: string } | { lists: Record<string, string> };
+/** A route nobody gets through with these credentials: what admins hear, and why. */
+interface ClosedRow {
+  closedToAll: Outcome;
+  why: string;
+  /** It names a content type (path or body): asked about each type of the plugin. */
+  perType?: boolean;
+  body?: (params: Params) => unknown;
+}
+type CoreRow = TypeRow | ClosedRow | { reachesNoDocument: string } | { lists: Record<string, string> };
 
 const sample = ({ type }: Params) => CRM_SAMPLES[type] ?? { name: 'x' };
 const documentIds = ({ id }: Params) => ({ documentIds: [id] });
@@ -55,6 +64,9 @@ const documentIds = ({ id }: Params) => ({ documentIds: [id] });
 const noDraftAndPublish = (): Outcome => 'refused';
 /** Auto-clone refuses a record with to-many relations it cannot copy (a person's leads). */
 const autoCloneable = (type: ContentTypeName): Outcome => (['person', 'organization'].includes(type) ? 'refused' : 'ok');
+
+const schemaChange = ({ model }: Params) => ({ data: { contentTypes: [{ action: 'update', uid: model, attributes: [] }], components: [] } });
+const developOnly = 'schema changes: refused outside `strapi develop`, to super admins too (403)';
 
 export const CORE_ROUTES: Record<RouteKey, CoreRow> = {
   'GET /content-manager/init': { reachesNoDocument: 'the schemas and the admin’s own permissions' },
@@ -128,9 +140,9 @@ export const CORE_ROUTES: Record<RouteKey, CoreRow> = {
   'GET /content-type-builder/reserved-names': { reachesNoDocument: 'reserved names' },
   'GET /content-type-builder/content-types': { reachesNoDocument: 'schemas; the plugin’s are hidden from the builder' },
   'GET /content-type-builder/content-types/:uid': { reachesNoDocument: 'one schema' },
-  'POST /content-type-builder/content-types': { reachesNoDocument: 'a new type; refused outside `strapi develop`' },
-  'PUT /content-type-builder/content-types/:uid': { reachesNoDocument: 'a schema change; refused outside `strapi develop`' },
-  'DELETE /content-type-builder/content-types/:uid': { reachesNoDocument: 'a schema change; refused outside `strapi develop`' },
+  'POST /content-type-builder/content-types': { closedToAll: 'forbidden', why: developOnly },
+  'PUT /content-type-builder/content-types/:uid': { closedToAll: 'forbidden', why: developOnly, perType: true, body: () => ({ contentType: {} }) },
+  'DELETE /content-type-builder/content-types/:uid': { closedToAll: 'forbidden', why: developOnly, perType: true },
   'GET /content-type-builder/components': { reachesNoDocument: 'components' },
   'GET /content-type-builder/components/:uid': { reachesNoDocument: 'components' },
   'POST /content-type-builder/components': { reachesNoDocument: 'components' },
@@ -139,10 +151,10 @@ export const CORE_ROUTES: Record<RouteKey, CoreRow> = {
   'PUT /content-type-builder/component-categories/:name': { reachesNoDocument: 'components' },
   'DELETE /content-type-builder/component-categories/:name': { reachesNoDocument: 'components' },
   'GET /content-type-builder/schema': { reachesNoDocument: 'schemas' },
-  'POST /content-type-builder/update-schema': { reachesNoDocument: 'a schema change; refused outside `strapi develop`' },
+  'POST /content-type-builder/update-schema': { closedToAll: 'forbidden', why: developOnly, perType: true, body: schemaChange },
   'GET /content-type-builder/update-schema-status': { reachesNoDocument: 'schema reload status' },
-  'GET /admin/transfer/runner/push': { reachesNoDocument: 'transfer tokens only: full access to all data by design (README)' },
-  'GET /admin/transfer/runner/pull': { reachesNoDocument: 'transfer tokens only: full access to all data by design (README)' },
+  'GET /admin/transfer/runner/push': { closedToAll: 'unauthenticated', why: 'transfer tokens only (full access to all data by design, README)' },
+  'GET /admin/transfer/runner/pull': { closedToAll: 'unauthenticated', why: 'transfer tokens only (full access to all data by design, README)' },
   'POST /admin/transfer/tokens': { reachesNoDocument: 'transfer token settings' },
   'GET /admin/transfer/tokens': { reachesNoDocument: 'transfer token settings' },
   'DELETE /admin/transfer/tokens/:id': { reachesNoDocument: 'transfer token settings' },
@@ -178,6 +190,25 @@ export function coreCells(context: MatrixContext): { cells: Cell[]; missing: Rou
     const row = CORE_ROUTES[route];
     if (!row || 'reachesNoDocument' in row) continue;
     const [method, path] = route.split(' ');
+    if ('closedToAll' in row) {
+      for (const type of row.perType ? CONTENT_TYPE_NAMES : (['conversation'] as ContentTypeName[])) {
+        for (const principal of PRINCIPALS) {
+          cells.push({
+            family: 'core doors',
+            route,
+            target: row.perType ? type : '-',
+            principal,
+            expected: isAdmin(principal) ? row.closedToAll : 'unauthenticated',
+            run: async () => {
+              const params: Params = { type, model: uid(type), id: world.anyRecord(type), field: '' };
+              const call: HttpCall = { method, path: fillPath(path, { uid: uid(type) }), body: row.body?.(params) ?? (method === 'GET' ? undefined : {}) };
+              return outcomeOf(await send(context.baseUrl, who[principal], call));
+            },
+          });
+        }
+      }
+      continue;
+    }
     if ('lists' in row) {
       for (const principal of PRINCIPALS) {
         cells.push({
