@@ -19,7 +19,7 @@ export const holds = (principal: PrincipalName, action: keyof typeof HOLDS) => (
  * super admin does (LIVE_CHAT_SUPER_ADMIN_SEES_ALL defaults to true); their admin token, listing
  * only "Use the inbox", does not.
  */
-export const AGENTS: Partial<Record<PrincipalName, { as: 'agentA' | 'agentB' | 'superAdmin'; seesAll: boolean }>> = {
+export const AGENTS: Partial<Record<PrincipalName, { as: PrincipalName; seesAll: boolean }>> = {
   agentA: { as: 'agentA', seesAll: false },
   agentB: { as: 'agentB', seesAll: false },
   superAdmin: { as: 'superAdmin', seesAll: true },
@@ -28,8 +28,9 @@ export const AGENTS: Partial<Record<PrincipalName, { as: 'agentA' | 'agentB' | '
 
 /** A conversation as one agent sees it. */
 export type Relation = 'unassigned' | 'mine' | 'theirs' | 'closed';
-export const relationOf = (agent: string, chat: Chat): Relation =>
-  chat === 'unassigned' || chat === 'closed' ? chat : chat === `of${agent[0].toUpperCase()}${agent.slice(1)}` ? 'mine' : 'theirs';
+const ASSIGNEES: Record<'ofAgentA' | 'ofAgentB', PrincipalName> = { ofAgentA: 'agentA', ofAgentB: 'agentB' };
+export const relationOf = (agent: PrincipalName, chat: Chat): Relation =>
+  chat === 'unassigned' || chat === 'closed' ? chat : ASSIGNEES[chat] === agent ? 'mine' : 'theirs';
 
 /**
  * B3, B5, B8, C1, C2: what an inbox action answers an agent who may see the conversation. Only the
@@ -49,7 +50,7 @@ export const INBOX_ACTIONS = {
 export type InboxAction = keyof typeof INBOX_ACTIONS;
 
 /** An inbox action by an agent (an admin, or the agent an API token acts as) on a conversation. */
-export function inboxAnswer(agent: { as: string; seesAll: boolean }, action: InboxAction, chat: Chat): Outcome {
+export function inboxAnswer(agent: { as: PrincipalName; seesAll: boolean }, action: InboxAction, chat: Chat): Outcome {
   const relation = relationOf(agent.as, chat);
   if (relation === 'theirs' && !agent.seesAll && action !== 'assign') return 'hidden';
   return INBOX_ACTIONS[action][relation];

@@ -9,7 +9,7 @@ import { AGENT_CLIENT_EVENTS, VISITOR_CLIENT_EVENTS, type NAMESPACES } from '../
 import { connect, request } from '../../harness/sockets';
 import type { Cell, Outcome } from './cells';
 import type { MatrixContext } from './plugin-routes';
-import { PRINCIPALS, type PrincipalName } from './principals';
+import { ADMIN_SESSIONS, PRINCIPALS, type PrincipalName } from './principals';
 import { AGENTS, inboxAnswer, type InboxAction } from './rules';
 import { CHATS, type Chat } from './world';
 
@@ -18,9 +18,9 @@ type Namespace = keyof typeof NAMESPACES;
 /** Who may open each namespace: a visitor's signed token, or an admin session that may use the inbox. */
 export function connectionAnswer(namespace: Namespace, principal: PrincipalName): Outcome {
   if (namespace === 'visitor') return principal.startsWith('visitor') ? 'ok' : 'unauthenticated';
-  if (AGENTS[principal] && principal !== 'adminToken') return 'ok';
-  // Any other signed-in admin is known but not allowed in; admin tokens open no socket (sessions only).
-  return ['manager', 'editor', 'author', 'noPermissions', 'cmReader'].includes(principal) ? 'forbidden' : 'unauthenticated';
+  // Admin tokens open no socket: it takes admin panel sessions only.
+  if (!ADMIN_SESSIONS.includes(principal)) return 'unauthenticated';
+  return AGENTS[principal] ? 'ok' : 'forbidden';
 }
 
 const AGENT_EVENT_ACTIONS: Record<(typeof AGENT_CLIENT_EVENTS)[number], InboxAction> = {

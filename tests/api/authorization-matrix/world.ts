@@ -43,7 +43,7 @@ export interface World {
   widgetChunk: string;
 }
 
-const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+export const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
 
 export async function createWorld(app: TestApp, who: Record<PrincipalName, Principal>): Promise<World> {
   const { strapi } = app;
@@ -122,5 +122,3 @@ export async function createWorld(app: TestApp, who: Record<PrincipalName, Princ
     widgetChunk,
   };
 }
-
-export { paragraph };

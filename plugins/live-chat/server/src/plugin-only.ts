@@ -6,7 +6,7 @@
  * The README's "Who may do what, through which door" gives the whole picture.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { PLUGIN_ID, uid, type ContentTypeName } from '../../shared/constants';
+import { uid, type ContentTypeName } from '../../shared/constants';
 import contentTypes from './content-types';
 
 /** The plugin's content types the Content Manager does not show; the CRM types are its own. */
