@@ -1,3 +1,4 @@
+import { uid } from '../../plugins/live-chat/shared/constants';
 import { createAdmin, createAgent, bearer, type TestAdmin } from '../harness/admin';
 import { startConversation } from '../harness/fixtures';
 import { bootStrapi, type TestApp } from '../harness/strapi';
@@ -171,6 +172,16 @@ describe('B2 availability toggle', () => {
     expect((await as(ada).put('/availability', { availability: 'online' })).body.data).toEqual({ availability: 'online' });
     expect((await as(ada).get('/availability')).body.data).toEqual({ availability: 'online' });
     expect((await as(bjorn).get('/availability')).body.data).toEqual({ availability: 'offline' });
+  });
+
+  it("takes an agent's first writes from several tabs at once: every one answers 200, one row is stored (F4)", async () => {
+    const cleo = await createAgent(app, 'Cleo');
+    const tabs = [0, 1, 2, 3, 4, 5];
+    const toggles = await Promise.all(tabs.map((tab) => as(cleo).put('/availability', { availability: tab % 2 ? 'online' : 'offline' })));
+    const settings = await Promise.all(tabs.map((tab) => as(cleo).put('/me/notifications', { sound: tab % 2 === 0 })));
+    expect([...toggles, ...settings].map((response) => response.status)).toEqual(tabs.flatMap(() => [200, 200]));
+    expect(await app.strapi.db.query(uid('agent-status')).count({ where: { agent: cleo.id } })).toBe(1);
+    expect(await app.strapi.db.query(uid('notification-setting')).count({ where: { owner: `agent:${cleo.id}` } })).toBe(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import { ADMIN_ACTIONS, adminAction } from '../../plugins/live-chat/shared/constants';
-import { bearer, createAdmin, createAgent, type TestAdmin } from '../harness/admin';
+import { bearer, createAdmin, createAdminToken, createAgent, type TestAdmin } from '../harness/admin';
 import { bootStrapi, type TestApp } from '../harness/strapi';
 
 let app: TestApp;
@@ -51,6 +51,13 @@ describe('admin RBAC actions', () => {
     expect(await asked(agent)).toBe(false);
     // LIVE_CHAT_SUPER_ADMIN_SEES_ALL defaults to true.
     expect(await asked(superAdmin)).toBe(true);
+  });
+
+  it("B6: a super admin's admin token grants only what it lists: with just the inbox, it sees no one else's chats", async () => {
+    const token = await createAdminToken(app, superAdmin, [{ action: adminAction('useInbox') }]);
+    const me = await app.http().get('/live-chat/me').set(bearer(token));
+    expect(me.status).toBe(200);
+    expect(me.body.data).toMatchObject({ id: superAdmin.id, permissions: { useInbox: true, seeAllConversations: false }, seesAllConversations: false });
   });
 });
 

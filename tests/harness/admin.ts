@@ -28,16 +28,19 @@ export async function createRoleWithActions(strapi: Core.Strapi, actions: AdminA
   return role;
 }
 
+/** The roles Strapi creates with the first admin: 'super', and the Content Manager's Editor and Author. */
+const STRAPI_ROLES = { super: 'strapi-super-admin', editor: 'strapi-editor', author: 'strapi-author' } as const;
+
 /**
  * Creates an active admin user and signs in through POST /admin/login, as the admin panel does.
- * `role`: 'super' for a super admin, or the plugin actions the user's only role grants.
+ * `role`: one of Strapi's own roles ('super', 'editor', 'author'), or the plugin actions the user's
+ * only role grants.
  */
-export async function createAdmin(app: TestApp, role: 'super' | AdminActionKey[], name = 'Test'): Promise<TestAdmin> {
+export async function createAdmin(app: TestApp, role: keyof typeof STRAPI_ROLES | AdminActionKey[], name = 'Test'): Promise<TestAdmin> {
   const { strapi } = app;
-  const roleId =
-    role === 'super'
-      ? ((await strapi.service('admin::role').getSuperAdmin()) as AdminRole).id
-      : (await createRoleWithActions(strapi, role)).id;
+  const roleId = Array.isArray(role)
+    ? (await createRoleWithActions(strapi, role)).id
+    : ((await strapi.db.query('admin::role').findOne({ where: { code: STRAPI_ROLES[role] } })) as AdminRole).id;
   const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${unique()}@test.local`;
   const password = `Pass-${unique()}-1A`;
   const user = await strapi
@@ -62,6 +65,26 @@ export async function createApiToken(
   const token = await app.strapi
     .service('admin::api-token')
     .create({ name: `test-${type}-${unique()}`, type, lifespan: null, description: '' });
+  return token.accessKey as string;
+}
+
+/** Admin permissions as Strapi stores them: an action, on a content type or none. */
+export interface AdminPermission {
+  action: string;
+  subject?: string | null;
+  properties?: Record<string, unknown>;
+}
+
+/**
+ * An admin token (Settings > Admin Tokens): it calls the admin API as its owner, with only the
+ * permissions it lists (clamped to the owner's).
+ */
+export async function createAdminToken(app: TestApp, owner: TestAdmin, permissions: AdminPermission[]): Promise<string> {
+  const callingUser = await app.strapi.db.query('admin::user').findOne({ where: { id: owner.id }, populate: ['roles'] });
+  const adminPermissions = permissions.map((permission) => ({ subject: null, properties: {}, conditions: [], ...permission }));
+  const token = await app.strapi
+    .service('admin::api-token-admin')
+    .create({ kind: 'admin', name: `test-admin-${unique()}`, lifespan: null, description: '', adminPermissions }, callingUser);
   return token.accessKey as string;
 }
 

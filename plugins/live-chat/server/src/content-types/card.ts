@@ -15,7 +15,7 @@ export default localized(
     pluralName: 'cards',
     displayName: 'Playbook card',
     draftAndPublish: true,
-    visibleInContentManager: true,
+    visibleInContentManager: false,
     attributes: {
       playbook: { type: 'relation', relation: 'manyToOne', target: uid('playbook'), inversedBy: 'cards' },
       position: shared({ type: 'integer', required: true, min: 0, default: 0 }),

@@ -16,7 +16,10 @@ interface DefineOptions {
   displayName: string;
   description?: string;
   draftAndPublish?: boolean;
-  /** Shown in the Content Manager (CRM records, playbooks) or kept to the plugin's own screens. */
+  /**
+   * Reached through the Content Manager (the CRM records, under each role's Content Manager
+   * permissions), or only through the plugin's own routes: a plugin-only type (permissions.ts).
+   */
   visibleInContentManager: boolean;
   attributes: Attributes;
   /** Database indexes the schema sync creates; column names are snake_case. */

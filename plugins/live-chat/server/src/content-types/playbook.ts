@@ -28,7 +28,7 @@ export default localized(
     displayName: 'Playbook',
     description: 'A chatbot flow of cards shown by the widget',
     draftAndPublish: true,
-    visibleInContentManager: true,
+    visibleInContentManager: false,
     attributes: {
       name: perLocale({ type: 'string', required: true, maxLength: 120 }),
       active: shared({ type: 'boolean', default: false, required: true }),

@@ -1,3 +1,4 @@
 import hasAnyPermission from '../playbooks/has-any-permission';
+import { guardContentManager } from '../content-manager-guard';
 
-export default { 'has-any-permission': hasAnyPermission };
+export default { 'has-any-permission': hasAnyPermission, 'content-manager-guard': guardContentManager };

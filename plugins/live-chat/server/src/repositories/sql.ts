@@ -47,6 +47,33 @@ export function table(strapi: Core.Strapi, name: string, trx?: Transaction) {
 /** Whether a write failed on a unique index (SQLite "UNIQUE constraint failed", PostgreSQL "violates unique constraint"). */
 export const isUniqueViolation = (error: unknown) => /unique constraint/i.test(String((error as Error)?.message ?? error));
 
+type Rows = ReturnType<Core.Strapi['db']['query']>;
+
+/**
+ * Updates the one row `where` finds with `changes`, or creates it: a row keyed by a unique index
+ * (an agent's toggle, a page's installation). Of two first writes at once, one meets the unique
+ * index (no transaction prevents that on PostgreSQL); it updates the winner's row instead of
+ * failing with a 500 (F4).
+ */
+export async function updateOrCreate(
+  rows: Rows,
+  where: Record<string, unknown>,
+  changes: Record<string, unknown>,
+  created: () => Promise<Record<string, unknown>> | Record<string, unknown>,
+): Promise<void> {
+  const update = async () => {
+    const existing = await rows.findOne({ where, select: ['id'] });
+    if (existing) await rows.update({ where: { id: existing.id }, data: changes });
+    return Boolean(existing);
+  };
+  if (await update()) return;
+  try {
+    await rows.create({ data: await created() });
+  } catch (error) {
+    if (!isUniqueViolation(error) || !(await update())) throw error;
+  }
+}
+
 /** Whether PostgreSQL aborted a transaction to break a deadlock (SQLSTATE 40P01). */
 export const isDeadlock = (error: unknown) => (error as { code?: unknown })?.code === '40P01';
 

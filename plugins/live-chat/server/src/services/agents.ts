@@ -26,12 +26,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The signed-in admin as an agent, from their session's permissions. */
     fromAdminSession(session: AdminSession): Agent {
       const isSuperAdmin = (session.user.roles ?? []).some((role) => role.code === 'strapi-super-admin');
+      const maySeeAll = session.userAbility.can(adminAction('seeAllConversations'));
       return {
         id: session.user.id,
         displayName: displayNameOf(session.user),
         canUseInbox: session.userAbility.can(adminAction('useInbox')),
-        // Super admins can do anything in RBAC terms; whether they see others' chats is a setting (B6).
-        canSeeAll: isSuperAdmin ? superAdminSeesAll() : session.userAbility.can(adminAction('seeAllConversations')),
+        // Super admins hold every action; whether they see others' chats is a setting (B6). The
+        // ability, not the role, has the last word: a super admin's admin token that lists only
+        // "Use the inbox" acts as an agent who sees their own chats.
+        canSeeAll: maySeeAll && (!isSuperAdmin || superAdminSeesAll()),
       };
     },
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { uid, type AgentAvailability } from '../../../shared/constants';
+import { updateOrCreate } from '../repositories/sql';
 
 /** B2: an agent's online / offline toggle, stored so it survives a reload and is shared by all nodes. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -14,11 +15,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Sets the toggle; returns the stored value. */
     async set(agentId: number, availability: AgentAvailability): Promise<AgentAvailability> {
-      await strapi.db.transaction(async () => {
-        const existing = await statuses().findOne({ where: { agent: agentId }, select: ['id'] });
-        if (existing) await statuses().update({ where: { id: existing.id }, data: { availability } });
-        else await statuses().create({ data: { agent: agentId, availability } });
-      });
+      await updateOrCreate(statuses(), { agent: agentId }, { availability }, () => ({ agent: agentId, availability }));
       return availability;
     },
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { NOTIFICATION_KINDS, uid, type NotificationKind } from '../../../shared/constants';
+import { updateOrCreate } from '../repositories/sql';
 import { createTtlCache } from '../ttl-cache';
 
 export type NotificationPreferences = Record<NotificationKind, boolean> & { sound: boolean };
@@ -36,11 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const read = async (owner: string) => toPreferences(await rows().findOne({ where: { owner } }));
 
   async function write(owner: string, scope: 'company' | 'agent', agentId: number | null, changes: Partial<NotificationPreferences>) {
-    await strapi.db.transaction(async () => {
-      const existing = await rows().findOne({ where: { owner }, select: ['id'] });
-      if (existing) await rows().update({ where: { id: existing.id }, data: changes });
-      else await rows().create({ data: { ...ALL_ON, ...changes, owner, scope, agent: agentId } });
-    });
+    await updateOrCreate(rows(), { owner }, changes, () => ({ ...ALL_ON, ...changes, owner, scope, agent: agentId }));
     effective.clear();
     return read(owner);
   }

@@ -1,0 +1,263 @@
+/**
+ * The plugin's own routes, as Strapi's route registry lists them: the admin API under /live-chat
+ * (inbox, playbooks, settings, and the widget's public routes) and the content API under
+ * /api/live-chat. Each has one row here: how to call it, and who may (rules.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { CONVERSATION_ACTIONS, CONVERSATION_ACTION_NAMES } from '../../../plugins/live-chat/shared/contracts/content-api';
+import contentTypes from '../../../plugins/live-chat/server/src/content-types';
+import type { ContentTypeName } from '../../../plugins/live-chat/shared/constants';
+import { fillPath, outcomeOf, send, type Cell, type HttpCall, type Outcome } from './cells';
+import { PRINCIPALS, type Principal, type PrincipalName } from './principals';
+import { AGENTS, adminDoor, holds, inboxAnswer, type InboxAction } from './rules';
+import { CHATS, CRM_SAMPLES, paragraph, type Chat, type World } from './world';
+import type { TestApp } from '../../harness/strapi';
+
+export interface MatrixContext {
+  app: TestApp;
+  baseUrl: string;
+  who: Record<PrincipalName, Principal>;
+  world: World;
+}
+
+/** A route's path as the registry lists it, with its method: `POST /live-chat/playbooks`. */
+export type RouteKey = string;
+export function routeKeys(app: TestApp, api: 'admin' | 'content-api', prefix: string): RouteKey[] {
+  const router = api === 'admin' ? app.strapi.server.api('admin') : app.strapi.server.api('content-api');
+  return (router.listRoutes() as Array<{ path: string; methods: string[] }>)
+    .filter((layer) => layer.path.startsWith(prefix))
+    .flatMap((layer) => layer.methods.filter((method) => method !== 'HEAD').map((method) => `${method} ${layer.path}`));
+}
+
+interface Ids {
+  documentId: string;
+  cardDocumentId: string;
+  chat?: Chat;
+}
+
+interface AdminRow {
+  /** What the route is asked about: each of the four conversations, the playbook, or nothing. */
+  on?: 'chat' | 'playbook';
+  /** A write: a principal expected to succeed gets an object of their own, untouched by others. */
+  writes?: boolean;
+  body?: (ids: Ids, context: MatrixContext) => unknown | Promise<unknown>;
+  expect: (principal: PrincipalName, chat?: Chat) => Outcome;
+}
+
+const inbox =
+  (action?: InboxAction) =>
+  (principal: PrincipalName, chat?: Chat): Outcome =>
+    adminDoor(principal, holds(principal, 'useInbox'), () => (action && chat ? inboxAnswer(AGENTS[principal]!, action, chat) : 'ok'));
+const playbookReaders = (principal: PrincipalName) =>
+  adminDoor(principal, holds(principal, 'useInbox') || holds(principal, 'managePlaybooks'), () => 'ok');
+const playbookManagers = (principal: PrincipalName) => adminDoor(principal, holds(principal, 'managePlaybooks'), () => 'ok');
+const signedIn = (principal: PrincipalName) => adminDoor(principal, true, () => 'ok');
+const anyone = (): Outcome => 'ok';
+/** The widget's visitor routes take the visitor's signed token (E4); nothing else is one. */
+const visitors = (principal: PrincipalName): Outcome => (principal.startsWith('visitor') ? 'ok' : 'unauthenticated');
+
+const message = () => ({ clientId: `matrix-${randomUUID()}`, body: 'Matrix says hi' });
+/** Reassigning hands the chat to the agent who does not hold it (B5). */
+const reassignTo = (chat: Chat | undefined, context: MatrixContext) => context.who[chat === 'ofAgentB' ? 'agentA' : 'agentB'].adminId;
+
+/** Every admin route of the plugin (/live-chat/…). */
+export const PLUGIN_ADMIN_ROUTES: Record<RouteKey, AdminRow> = {
+  'GET /live-chat/me': { expect: signedIn },
+  'GET /live-chat/conversations': { expect: inbox() },
+  'GET /live-chat/conversations/:documentId': { on: 'chat', expect: inbox('read') },
+  'GET /live-chat/conversations/:documentId/messages': { on: 'chat', expect: inbox('read') },
+  'POST /live-chat/conversations/:documentId/messages': { on: 'chat', writes: true, body: message, expect: inbox('send') },
+  'POST /live-chat/conversations/:documentId/assign': { on: 'chat', writes: true, expect: inbox('assign') },
+  'POST /live-chat/conversations/:documentId/reassign': {
+    on: 'chat',
+    writes: true,
+    body: ({ chat }, context) => ({ agentId: reassignTo(chat, context) }),
+    expect: inbox('reassign'),
+  },
+  'POST /live-chat/conversations/:documentId/close': { on: 'chat', writes: true, expect: inbox('close') },
+  'PUT /live-chat/conversations/:documentId/side-panel': { on: 'chat', writes: true, body: () => ({ notes: 'Seen' }), expect: inbox('sidePanel') },
+  'POST /live-chat/conversations/:documentId/leads': { on: 'chat', writes: true, body: () => ({ title: 'Lead' }), expect: inbox('crm') },
+  'POST /live-chat/conversations/:documentId/deals': { on: 'chat', writes: true, body: () => ({ title: 'Deal' }), expect: inbox('crm') },
+  'GET /live-chat/conversations/:documentId/crm-records': { on: 'chat', expect: inbox('read') },
+  'GET /live-chat/agents': { expect: inbox() },
+  'GET /live-chat/availability': { expect: inbox() },
+  'PUT /live-chat/availability': { body: () => ({ availability: 'offline' }), expect: inbox() },
+  'GET /live-chat/settings/notifications': {
+    expect: (p) => adminDoor(p, holds(p, 'useInbox') || holds(p, 'manageNotificationSettings'), () => 'ok'),
+  },
+  'PUT /live-chat/settings/notifications': {
+    body: () => ({ sound: false }),
+    expect: (p) => adminDoor(p, holds(p, 'manageNotificationSettings'), () => 'ok'),
+  },
+  'GET /live-chat/me/notifications': { expect: inbox() },
+  'PUT /live-chat/me/notifications': { body: () => ({ sound: true }), expect: inbox() },
+  'GET /live-chat/playbooks': { expect: playbookReaders },
+  'POST /live-chat/playbooks': { body: () => ({ name: 'New', template: 'live_chat' }), expect: playbookManagers },
+  'GET /live-chat/playbooks/:documentId': { on: 'playbook', expect: playbookReaders },
+  'PUT /live-chat/playbooks/:documentId': { on: 'playbook', writes: true, body: () => ({ name: 'Renamed' }), expect: playbookManagers },
+  'DELETE /live-chat/playbooks/:documentId': { on: 'playbook', writes: true, expect: playbookManagers },
+  'POST /live-chat/playbooks/:documentId/publish': { on: 'playbook', writes: true, expect: playbookManagers },
+  'POST /live-chat/playbooks/:documentId/unpublish': { on: 'playbook', writes: true, expect: playbookManagers },
+  'POST /live-chat/playbooks/:documentId/locales/:locale': { on: 'playbook', writes: true, body: () => ({}), expect: playbookManagers },
+  'POST /live-chat/playbooks/:documentId/cards': {
+    on: 'playbook',
+    writes: true,
+    body: () => ({ kind: 'bot_message', settings: { message: [paragraph('Hi')] } }),
+    expect: playbookManagers,
+  },
+  'PUT /live-chat/playbooks/:documentId/cards/order': {
+    on: 'playbook',
+    writes: true,
+    body: async ({ documentId }, { app, who }) => {
+      const detail = await app.http().get(`/live-chat/playbooks/${documentId}`).set({ authorization: `Bearer ${who.manager.bearer}` });
+      return { cardDocumentIds: (detail.body.data.cards as Array<{ documentId: string }>).map((card) => card.documentId).reverse() };
+    },
+    expect: playbookManagers,
+  },
+  'PUT /live-chat/playbooks/:documentId/cards/:cardDocumentId': { on: 'playbook', writes: true, body: () => ({ title: 'Renamed' }), expect: playbookManagers },
+  'DELETE /live-chat/playbooks/:documentId/cards/:cardDocumentId': { on: 'playbook', writes: true, expect: playbookManagers },
+  // The widget's routes: no admin session; visitors prove themselves with their signed token (E4).
+  'POST /live-chat/widget/session': { body: () => ({}), expect: anyone },
+  'POST /live-chat/widget/flow': {
+    body: (_ids, { world }) => ({ playbookDocumentId: world.playbook.documentId, input: { type: 'start' } }),
+    expect: visitors,
+  },
+  'POST /live-chat/widget/identify': { body: () => ({ name: 'Vera Visitor' }), expect: visitors },
+  'POST /live-chat/widget/installations': {
+    body: (_ids, { world }) => ({ playbookDocumentId: world.playbook.documentId, page: 'https://site.test/landing' }),
+    expect: anyone,
+  },
+  'GET /live-chat/widget.js': { expect: anyone },
+  'GET /live-chat/widget/assets/:file': { expect: anyone },
+};
+
+/** The cells of the plugin's admin routes; `missing` lists registry routes without a row. */
+export function pluginAdminCells(context: MatrixContext): { cells: Cell[]; missing: RouteKey[] } {
+  const keys = routeKeys(context.app, 'admin', '/live-chat/');
+  const cells: Cell[] = [];
+  for (const route of keys) {
+    const row = PLUGIN_ADMIN_ROUTES[route];
+    if (!row) continue;
+    const [method, path] = route.split(' ');
+    const targets: Array<Chat | undefined> = row.on === 'chat' ? [...CHATS] : [undefined];
+    for (const chat of targets) {
+      for (const principal of PRINCIPALS) {
+        const expected = row.expect(principal, chat);
+        cells.push({
+          family: 'plugin admin',
+          route,
+          target: chat ?? (row.on ?? '-'),
+          principal,
+          expected,
+          run: async () => {
+            const own = row.writes && expected === 'ok';
+            const { world } = context;
+            const playbook = row.on === 'playbook' && own ? await world.freshPlaybook() : world.playbook;
+            const ids: Ids = {
+              documentId: chat ? (own ? await world.freshChat(chat) : world.chats[chat]) : playbook.documentId,
+              cardDocumentId: playbook.card,
+              chat,
+            };
+            const call: HttpCall = {
+              method,
+              path: fillPath(path, { documentId: ids.documentId, cardDocumentId: ids.cardDocumentId, locale: 'sv', file: world.widgetChunk }),
+              body: row.body ? await row.body(ids, context) : undefined,
+            };
+            return outcomeOf(await send(context.baseUrl, context.who[principal], call));
+          },
+        });
+      }
+    }
+  }
+  return { cells, missing: keys.filter((key) => !PLUGIN_ADMIN_ROUTES[key]) };
+}
+
+/**
+ * F1: the content API. A read-only token reads every conversation and message (no agent scoping);
+ * a full-access token does everything, and acts as any agent, super admins included, on the
+ * conversation actions (that agent's visibility applies). The public role holds nothing (403);
+ * admin sessions, admin tokens and visitor tokens are no content-API credentials (401).
+ */
+const CONTENT_API_TOKENS: Record<'read' | 'write', Partial<Record<PrincipalName, Outcome>>> = {
+  read: { readToken: 'ok', fullToken: 'ok' },
+  write: { readToken: 'forbidden', fullToken: 'ok' },
+};
+const contentApiDoor = (principal: PrincipalName, kind: 'read' | 'write'): Outcome =>
+  CONTENT_API_TOKENS[kind][principal] ?? (principal === 'anonymous' ? 'forbidden' : 'unauthenticated');
+
+const ACTION_KINDS: Record<(typeof CONVERSATION_ACTION_NAMES)[number], InboxAction> = {
+  assign: 'assign',
+  reassign: 'reassign',
+  close: 'close',
+  sendMessage: 'send',
+  createLead: 'crm',
+  createDeal: 'crm',
+};
+/** Who a full-access token names as `actingAgentId`, on which conversations. */
+const ACTING: Array<[PrincipalName, Chat]> = [
+  ...CHATS.map((chat): [PrincipalName, Chat] => ['agentA', chat]),
+  ['superAdmin', 'ofAgentB'],
+  ['editor', 'unassigned'],
+];
+
+const byPluralName = Object.fromEntries(
+  (Object.keys(contentTypes) as ContentTypeName[]).map((name) => [contentTypes[name].schema.info.pluralName, name]),
+) as Record<string, ContentTypeName>;
+
+/** The cells of the plugin's content-API routes; `missing` lists routes this file cannot place. */
+export function contentApiCells(context: MatrixContext): { cells: Cell[]; missing: RouteKey[] } {
+  const { world, who } = context;
+  const cells: Cell[] = [];
+  const missing: RouteKey[] = [];
+  const cell = (route: RouteKey, target: string, principal: PrincipalName, expected: Outcome, call: (own: boolean) => Promise<HttpCall>) =>
+    cells.push({
+      family: 'content API',
+      route,
+      target,
+      principal,
+      expected,
+      run: async () => outcomeOf(await send(context.baseUrl, who[principal], await call(expected === 'ok'))),
+    });
+
+  for (const route of routeKeys(context.app, 'content-api', '/api/live-chat/')) {
+    const [method, path] = route.split(' ');
+    const action = CONVERSATION_ACTION_NAMES.find((name) => `/api/live-chat${CONVERSATION_ACTIONS[name].path}` === path);
+    if (method === 'POST' && action) {
+      for (const [acting, chat] of ACTING) {
+        const body = () => ({
+          actingAgentId: who[acting].adminId,
+          ...(action === 'reassign' ? { agentId: reassignTo(chat, context) } : {}),
+          ...(action === 'sendMessage' ? message() : {}),
+          ...(action === 'createLead' || action === 'createDeal' ? { title: 'From the CRM' } : {}),
+        });
+        for (const principal of PRINCIPALS) {
+          const door = contentApiDoor(principal, 'write');
+          const agent = AGENTS[acting];
+          const expected = door !== 'ok' ? door : agent ? inboxAnswer(agent, ACTION_KINDS[action], chat) : 'refused';
+          cell(route, `${chat} as ${acting}`, principal, expected, async (own) => ({
+            method,
+            path: fillPath(path, { documentId: own ? await world.freshChat(chat) : world.chats[chat] }),
+            body: { data: body() },
+          }));
+        }
+      }
+      continue;
+    }
+    const match = /^\/api\/live-chat\/([a-z-]+)(\/:id)?$/.exec(path);
+    const type = match ? byPluralName[match[1]] : undefined;
+    if (!type) {
+      missing.push(route);
+      continue;
+    }
+    const one = Boolean(match?.[2]);
+    const kind = method === 'GET' ? 'read' : 'write';
+    for (const principal of PRINCIPALS) {
+      cell(route, type, principal, contentApiDoor(principal, kind), async (own) => ({
+        method,
+        path: one ? fillPath(path, { id: own && kind === 'write' ? await world.freshRecord(type, 'superAdmin') : world.anyRecord(type) }) : path,
+        body: kind === 'write' ? { data: CRM_SAMPLES[type] } : undefined,
+      }));
+    }
+  }
+  return { cells, missing };
+}
