@@ -5,6 +5,7 @@ import type { ConversationFolder, SidePanelValues } from '../../../shared/contra
 import type { VisibilityFilter } from '../../../shared/domain';
 import { createBatcher } from '../batcher';
 import { directSqlOf } from './direct-sql';
+import { searchedConversationIds } from './search';
 import { TABLES, affectedRows, fromDbDatetime, table, toDbDatetime, type Transaction } from './sql';
 
 /** A conversation as the services work with it: the row plus its visitor and assignee names. */
@@ -169,9 +170,6 @@ function whereFolder(query: Knex.QueryBuilder, folder: ConversationFolder, agent
   }
 }
 
-/** Escapes LIKE wildcards so a search for "50%" finds "50%", not everything. */
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 const lookupBatchers = new WeakMap<Core.Strapi, { submit: (visitorId: number) => Promise<ConversationRecord | null> }>();
 
 export const createConversationRepository = (strapi: Core.Strapi) => {
@@ -241,14 +239,10 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
       whereVisible(builder, query.visibility);
       whereFolder(builder, query.folder, query.agentId);
       if (query.search) {
-        const pattern = likePattern(query.search);
-        builder.where((match) =>
-          match
-            .whereRaw("lower(v.name) like ? escape '\\'", [pattern])
-            .orWhereRaw("lower(v.email) like ? escape '\\'", [pattern])
-            .orWhereRaw(`lower(${C}.person_name) like ? escape '\\'`, [pattern])
-            .orWhereRaw(`lower(${C}.person_email) like ? escape '\\'`, [pattern]),
-        );
+        const found = searchedConversationIds(strapi, query.search);
+        // A search of nothing but punctuation finds nothing (it names no word).
+        if (found) builder.whereRaw(`${C}.id in (${found.sql})`, found.bindings);
+        else builder.whereRaw('1 = 0');
       }
       if (query.after) {
         const at = toDbDatetime(strapi, query.after.lastActivityAt);
