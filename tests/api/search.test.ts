@@ -111,7 +111,8 @@ describe('G5: the index itself', () => {
     if (app.strapi.db.dialect.client === 'sqlite') {
       await app.strapi.db.connection.raw(`drop table ${SEARCH_TABLES.messages}`);
     } else {
-      await app.strapi.db.connection.raw('drop index live_chat_messages_search_idx');
+      // Dropping the column drops its index with it.
+      await app.strapi.db.connection.raw('alter table live_chat_messages drop column search_words');
     }
     await restarted.stopKeepingData();
     app = await bootStrapi({ database: restarted.database, secrets: restarted.secrets });
@@ -127,7 +128,7 @@ describe('G5: the index itself', () => {
     } else {
       await knex.raw('set enable_seqscan = off');
       const plan = await knex.raw(
-        "explain select id from live_chat_messages where to_tsvector('simple'::regconfig, regexp_replace(coalesce(body, ''), '[^[:alnum:]]+', ' ', 'g')) @@ to_tsquery('simple', 'quot:*')",
+        "explain select id from live_chat_messages where search_words @@ to_tsquery('simple', 'quot:*')",
       );
       await knex.raw('reset enable_seqscan');
       expect(JSON.stringify(plan.rows)).toMatch(/live_chat_messages_search_idx/);

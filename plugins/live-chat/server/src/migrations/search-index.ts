@@ -9,8 +9,8 @@ import { TABLES } from '../repositories/sql';
  *
  * - SQLite: FTS5 tables kept current by triggers, so every path that writes a message (the group
  *   commit, the event appends, a later erasure) updates the index in the same transaction.
- * - PostgreSQL: GIN indexes over `to_tsvector` expressions of the columns themselves (no extension
- *   needed); PostgreSQL maintains them with the rows.
+ * - PostgreSQL: GIN indexes over `to_tsvector` of the names and of a stored generated column of a
+ *   message's words (no extension needed); PostgreSQL maintains them with the rows.
  */
 
 export const SEARCH_TABLES = {
@@ -26,10 +26,15 @@ export const SEARCH_TABLES = {
 export const pgWordsOf = (text: string) =>
   `to_tsvector('simple'::regconfig, regexp_replace(${text}, '[^[:alnum:]]+', ' ', 'g'))`;
 
-/** The names a conversation is found by, as one text, for both databases. */
-export const pgConversationNames = "coalesce(person_name, '') || ' ' || coalesce(person_email, '')";
-export const pgVisitorNames = "coalesce(name, '') || ' ' || coalesce(email, '')";
-export const pgMessageText = "coalesce(body, '')";
+/** The names a conversation and a visitor are found by, each as one text (columns of `alias`). */
+export const pgConversationNames = (alias = '') => `coalesce(${alias}person_name, '') || ' ' || coalesce(${alias}person_email, '')`;
+export const pgVisitorNames = (alias = '') => `coalesce(${alias}name, '') || ' ' || coalesce(${alias}email, '')`;
+/**
+ * A message's words are a stored generated column: a search for a word in thousands of messages
+ * reads the newest rows one by one until it has enough, and recomputing each row's words there
+ * cost ~10 µs a row (bench/inbox-list). Strapi's schema sync leaves a column it did not create alone.
+ */
+export const PG_MESSAGE_WORDS_COLUMN = 'search_words';
 
 // unicode61 keeps letters and digits as tokens and folds case, as searchWords does; accents are kept
 // (PostgreSQL's built-in configurations keep them too, and both databases must find the same chats).
@@ -91,15 +96,20 @@ async function ensureSqlite(strapi: Core.Strapi) {
 }
 
 const PG_INDEXES = [
-  { name: 'live_chat_messages_search_idx', table: M, expression: pgWordsOf(pgMessageText) },
-  { name: 'live_chat_conversations_search_idx', table: C, expression: pgWordsOf(pgConversationNames) },
-  { name: 'live_chat_visitors_search_idx', table: V, expression: pgWordsOf(pgVisitorNames) },
+  { name: 'live_chat_messages_search_idx', table: M, expression: PG_MESSAGE_WORDS_COLUMN },
+  { name: 'live_chat_conversations_search_idx', table: C, expression: pgWordsOf(pgConversationNames()) },
+  { name: 'live_chat_visitors_search_idx', table: V, expression: pgWordsOf(pgVisitorNames()) },
 ];
 
 async function ensurePostgres(strapi: Core.Strapi) {
   await strapi.db.connection.transaction(async (trx) => {
     // Several processes may start at once; one builds, the others then find the indexes there.
     await trx.raw("select pg_advisory_xact_lock(hashtext('live-chat search indexes'))");
+    // Adding it rewrites the table once (an upgrade with many messages takes a while, once).
+    await trx.raw(
+      `alter table ${M} add column if not exists ${PG_MESSAGE_WORDS_COLUMN} tsvector
+         generated always as (${pgWordsOf("coalesce(body, '')")}) stored`,
+    );
     for (const index of PG_INDEXES) {
       await trx.raw(`create index if not exists ${index.name} on ${index.table} using gin ((${index.expression}))`);
     }

@@ -5,7 +5,7 @@ import type { ConversationFolder, SidePanelValues } from '../../../shared/contra
 import type { VisibilityFilter } from '../../../shared/domain';
 import { createBatcher } from '../batcher';
 import { directSqlOf } from './direct-sql';
-import { searchedConversationIds } from './search';
+import { searchConversationIds } from './search';
 import { TABLES, affectedRows, fromDbDatetime, table, toDbDatetime, type Transaction } from './sql';
 
 /** A conversation as the services work with it: the row plus its visitor and assignee names. */
@@ -233,16 +233,20 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
       return row ? toRecord(row) : null;
     },
 
-    /** A page of a folder, newest activity first, in one query (limit + 1 rows tell if more exist). */
+    /**
+     * A page of a folder, newest activity first, in one query (limit + 1 rows tell if more exist);
+     * a search first asks the full-text indexes which conversations match (search.ts).
+     */
     async listFolder(query: FolderQuery): Promise<{ records: ConversationRecord[]; hasMore: boolean }> {
       const builder = base();
       whereVisible(builder, query.visibility);
       whereFolder(builder, query.folder, query.agentId);
       if (query.search) {
-        const found = searchedConversationIds(strapi, query.search);
-        // A search of nothing but punctuation finds nothing (it names no word).
-        if (found) builder.whereRaw(`${C}.id in (${found.sql})`, found.bindings);
-        else builder.whereRaw('1 = 0');
+        // A search of nothing but punctuation names no word, and finds nothing.
+        const found = await searchConversationIds(strapi, query.search);
+        if (!found?.length) return { records: [], hasMore: false };
+        if (directSqlOf(strapi).dialect === 'sqlite') builder.whereIn(`${C}.id`, found);
+        else builder.whereRaw(`${C}.id = any(?::int[])`, [found]);
       }
       if (query.after) {
         const at = toDbDatetime(strapi, query.after.lastActivityAt);

@@ -1,12 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { fts5Query, searchWords, tsQuery } from '../../../shared/domain';
-import {
-  SEARCH_TABLES,
-  pgConversationNames,
-  pgMessageText,
-  pgVisitorNames,
-  pgWordsOf,
-} from '../migrations/search-index';
+import { PG_MESSAGE_WORDS_COLUMN, SEARCH_TABLES, pgConversationNames, pgVisitorNames, pgWordsOf } from '../migrations/search-index';
 import { TABLES } from './sql';
 
 /**
@@ -21,34 +15,36 @@ const M = TABLES.messages;
 const C = TABLES.conversations;
 const V = TABLES.visitors;
 
+const sqliteSql = `select m.conversation_id as id
+    from (select rowid from ${MS} where ${MS} match ? order by rowid desc limit ${SEARCH_CANDIDATES}) s
+    join ${M} m on m.id = s.rowid
+  union
+  select rowid as id from (select rowid from ${NS} where ${NS} match ? order by rowid desc limit ${SEARCH_CANDIDATES})`;
+
+const postgresSql = `select conversation_id as id from (select conversation_id from ${M}
+    where ${PG_MESSAGE_WORDS_COLUMN} @@ to_tsquery('simple', ?) order by id desc limit ${SEARCH_CANDIDATES}) m
+  union
+  select id from (select id from ${C}
+    where ${pgWordsOf(pgConversationNames())} @@ to_tsquery('simple', ?) order by id desc limit ${SEARCH_CANDIDATES}) c
+  union
+  select id from (select c.id from ${V} v join ${C} c on c.visitor_id = v.id
+    where ${pgWordsOf(pgVisitorNames('v.'))} @@ to_tsquery('simple', ?)
+    order by c.id desc limit ${SEARCH_CANDIDATES}) v`;
+
 /**
- * SQL answering the ids of the conversations a search finds: by the names and emails of the visitor
- * and of the side panel's person, and by the text of any message (notes included: only agents
- * search). Null when the search has no words. Visibility (B6) is the caller's: it filters these ids.
+ * The ids of the conversations a search finds (one statement): by the names and emails of the
+ * visitor and of the side panel's person, and by the words of any message (notes included: only
+ * agents search). Null when the search names no word. Visibility (B6) and the folder are the
+ * caller's: it lists only those of these ids the agent may see. Answering ids, not a subquery, lets
+ * each database plan the page for the real number of matches (a few ids: a lookup each).
  */
-export function searchedConversationIds(strapi: Core.Strapi, text: string): { sql: string; bindings: string[] } | null {
+export async function searchConversationIds(strapi: Core.Strapi, text: string): Promise<number[] | null> {
   const words = searchWords(text);
   if (words.length === 0) return null;
-  if (strapi.db.dialect.client === 'sqlite') {
-    const query = fts5Query(words);
-    return {
-      sql: `select m.conversation_id from (select rowid from ${MS} where ${MS} match ? order by rowid desc limit ${SEARCH_CANDIDATES}) s
-         join ${M} m on m.id = s.rowid
-       union
-       select rowid from (select rowid from ${NS} where ${NS} match ? order by rowid desc limit ${SEARCH_CANDIDATES})`,
-      bindings: [query, query],
-    };
-  }
-  const query = tsQuery(words);
-  return {
-    sql: `select conversation_id from (select conversation_id from ${M}
-       where ${pgWordsOf(pgMessageText)} @@ to_tsquery('simple', ?) order by id desc limit ${SEARCH_CANDIDATES}) m
-     union
-     select id from (select id from ${C}
-       where ${pgWordsOf(pgConversationNames)} @@ to_tsquery('simple', ?) order by id desc limit ${SEARCH_CANDIDATES}) c
-     union
-     select id from (select c.id from ${C} c where c.visitor_id in (select id from ${V}
-       where ${pgWordsOf(pgVisitorNames)} @@ to_tsquery('simple', ?)) order by c.id desc limit ${SEARCH_CANDIDATES}) v`,
-    bindings: [query, query, query],
-  };
+  const sqlite = strapi.db.dialect.client === 'sqlite';
+  const query = sqlite ? fts5Query(words) : tsQuery(words);
+  const result = await strapi.db.connection.raw(sqlite ? sqliteSql : postgresSql, sqlite ? [query, query] : [query, query, query]);
+  // knex returns rows directly on SQLite and a { rows } result on PostgreSQL.
+  const rows: Array<{ id: unknown }> = Array.isArray(result) ? result : result.rows;
+  return rows.map((row) => Number(row.id));
 }
