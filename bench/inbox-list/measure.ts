@@ -87,4 +87,10 @@ export function rerunnable(strapi: Core.Strapi, query: CapturedQuery) {
 
 /** Which repository function a plugin statement comes from, for the per-statement table. */
 export const statementName = (query: CapturedQuery): string =>
-  /sum\(case/i.test(query.sql) ? 'countFolders' : /order by/i.test(query.sql) ? 'listFolder' : 'other';
+  /\bmatch\b|to_tsquery/i.test(query.sql)
+    ? 'search'
+    : /count\(\*\)/i.test(query.sql)
+      ? 'countFolders'
+      : /order by/i.test(query.sql)
+        ? 'listFolder'
+        : 'other';

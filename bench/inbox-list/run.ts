@@ -13,7 +13,7 @@ import { bootBenchApp, type BenchApp } from './boot';
 import { explain, timeStatements, type StatementTiming } from './explain';
 import { countQueries, summarize, timeSamples } from './measure';
 import { otherStatements, resultsTable, statementsTable, type CaseResult } from './report';
-import { COMMON_SEARCH, seed } from './seed';
+import { COMMON_SEARCH, COMMON_WORD_SEARCH, PRODUCT_SEARCH, seed } from './seed';
 import { SETTINGS } from './settings';
 
 interface Case {
@@ -73,6 +73,10 @@ async function benchmark(app: BenchApp) {
   const same = viaStrapi.map((row) => row.documentId).join() === first.data.map((row) => row.documentId).join();
   log(`Strapi's findMany returns the same ${SETTINGS.pageSize} rows as the plugin: ${same ? 'yes' : 'NO'}`);
 
+  // The message-word search must find exactly the one chat whose order number it names.
+  const byOrder = await get(`${LIST}?folder=unassigned&limit=${SETTINGS.pageSize}&search=${seeded.rareWordSearch}`);
+  log(`the search for one chat's order number finds exactly one chat: ${byOrder.data.length === 1 ? 'yes' : `NO (${byOrder.data.length})`}`);
+
   const cases: Case[] = [
     // The floor under every case: HTTP, Strapi's admin auth and routing, and no plugin query.
     { name: 'auth floor: GET /live-chat/me', transport: 'HTTP, no list', run: () => get('/live-chat/me') },
@@ -86,6 +90,13 @@ async function benchmark(app: BenchApp) {
       transport: 'HTTP',
       run: page('unassigned', `&search=${encodeURIComponent(seeded.rareSearch)}`),
     },
+    {
+      name: 'search a message word of one chat (oldest)',
+      transport: 'HTTP',
+      run: page('unassigned', `&search=${seeded.rareWordSearch}`),
+    },
+    { name: `search "${PRODUCT_SEARCH}" (~1% of chats)`, transport: 'HTTP', run: page('unassigned', `&search=${PRODUCT_SEARCH}`) },
+    { name: `search "${COMMON_WORD_SEARCH}" (every chat)`, transport: 'HTTP', run: page('closed', `&search=${COMMON_WORD_SEARCH}`) },
     {
       name: 'unassigned, page 1: plugin service list()',
       transport: 'in-process',

@@ -26,6 +26,21 @@ const BODIES = [
 
 /** The search cases: a surname fragment shared by ~1/25 of visitors, and one visitor's address. */
 export const COMMON_SEARCH = 'lindqv';
+/** A word of every chat's first message (~1/10 of all messages) and a product one chat in 100 asks about. */
+export const COMMON_WORD_SEARCH = 'question';
+const PRODUCT_FAMILIES = ['Alder', 'Birch', 'Cedar', 'Dune', 'Ember', 'Fjord', 'Grove', 'Heath', 'Isle', 'Juniper'] as const;
+const PRODUCT_KINDS = ['lamp', 'chair', 'desk', 'shelf', 'rug', 'sofa', 'stool', 'bench', 'bed', 'table'] as const;
+/** One of 100 product names, by conversation: each is asked about in ~1% of chats. */
+const productOf = (index: number) => `${PRODUCT_FAMILIES[index % 10]}${PRODUCT_KINDS[Math.floor(index / 10) % 10]}`;
+export const PRODUCT_SEARCH = productOf(37).toLowerCase();
+/** Every chat's own order number: a word of exactly one chat. */
+const orderNumberOf = (index: number) => String(4_000_000 + index);
+/** A chat's message `seq`: the first asks about its order, the second about its product, then small talk. */
+function bodyOf(index: number, seq: number): string {
+  if (seq === 1) return `Hi, I have a question about my order ${orderNumberOf(index)}.`;
+  if (seq === 2) return `Is the ${productOf(index)} still in stock?`;
+  return BODIES[(index + seq) % BODIES.length] as string;
+}
 
 export interface SeedResult {
   conversations: number;
@@ -34,6 +49,8 @@ export interface SeedResult {
   byStatus: Record<ConversationStatus, number>;
   /** Email of the visitor of the oldest unassigned chat: a search that must scan the whole folder. */
   rareSearch: string;
+  /** The order number of the oldest unassigned chat: a word of one message among all. */
+  rareWordSearch: string;
   seconds: number;
 }
 
@@ -136,7 +153,7 @@ export async function seed(strapi: Core.Strapi, agentIds: number[]): Promise<See
         closed_at: plan.status === 'closed' ? at(plan.lastActivityAt) : null,
         last_activity_at: at(plan.lastActivityAt),
         last_message_seq: perConversation,
-        last_message_preview: BODIES[(index + perConversation - 1) % BODIES.length],
+        last_message_preview: bodyOf(index, perConversation),
         visitor_read_seq: perConversation,
         agent_read_seq: plan.status === 'unassigned' ? 0 : perConversation,
         created_at: at(plan.createdAt),
@@ -164,7 +181,7 @@ export async function seed(strapi: Core.Strapi, agentIds: number[]): Promise<See
         kind: 'text',
         author_kind: fromVisitor ? 'visitor' : 'agent',
         author_id: fromVisitor ? null : plan.assigneeId,
-        body: BODIES[(index + seq - 1) % BODIES.length],
+        body: bodyOf(index, seq),
         created_at: at(createdAt),
         updated_at: at(createdAt),
         published_at: at(createdAt),
@@ -193,6 +210,7 @@ export async function seed(strapi: Core.Strapi, agentIds: number[]): Promise<See
     messages: total * perConversation,
     byStatus,
     rareSearch: emailOf(oldestUnassigned, plans[oldestUnassigned] as Plan),
+    rareWordSearch: orderNumberOf(oldestUnassigned),
     seconds: (performance.now() - started) / 1000,
   };
 }

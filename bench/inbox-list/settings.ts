@@ -12,7 +12,7 @@ const envInt = (name: string, fallback: number): number => {
 
 export const SETTINGS = {
   conversations: envInt('BENCH_CONVERSATIONS', 100_000),
-  messagesPerConversation: envInt('BENCH_MESSAGES_PER_CONVERSATION', 3),
+  messagesPerConversation: envInt('BENCH_MESSAGES_PER_CONVERSATION', 10),
   agents: 10,
   /** Timed requests per case. */
   samples: envInt('BENCH_SAMPLES', 300),

@@ -312,11 +312,21 @@ describe('the inbox, from a new chat to a closed one', () => {
     for (const id of documentIds) expect(await row(adaPage, id).count()).toBe(1);
 
     // The server's search by the visitor's name or email.
-    await adaPage.getByRole('searchbox', { name: 'Search by name or email' }).fill('vera@exa');
+    await adaPage.getByRole('searchbox', { name: 'Search names, emails and messages' }).fill('vera@exa');
     await adaPage.getByText('No conversation matches your search').waitFor();
     await adaPage.goto(`${inboxUrl(baseUrl)}/inbox/closed`);
-    await adaPage.getByRole('searchbox', { name: 'Search by name or email' }).fill('vera@exa');
+    await adaPage.getByRole('searchbox', { name: 'Search names, emails and messages' }).fill('vera@exa');
     await eventually(async () => expect(await adaPage.locator('[data-conversation]').count()).toBe(1));
+
+    // G5: a word the visitor wrote finds their chat (the database's full-text index).
+    const { visitor, documentId } = await newVisitorChat();
+    const sent = await request(visitor, 'message:send', { clientId: 'visitor-gotland-01', body: 'Do you deliver to Gotland by ferry?' });
+    expect(sent.ok).toBe(true);
+    await adaPage.goto(`${inboxUrl(baseUrl)}/inbox/unassigned`);
+    await adaPage.getByRole('searchbox', { name: 'Search names, emails and messages' }).fill('gotlan');
+    await eventually(async () =>
+      expect(await adaPage.locator('[data-conversation]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-conversation')))).toEqual([documentId]),
+    );
   });
 });
 

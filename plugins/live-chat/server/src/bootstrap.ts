@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { registerWebhookEvents, subscribeWebhooks } from './listeners/webhooks';
 import { linkHeldRelations } from './migrations/crm-relation-links';
+import { ensureSearchIndexes } from './migrations/search-index';
 import { pluginConfig } from './plugin-config';
 import type { EventBus } from './services/event-bus';
 
 /** Wires the listeners that fan domain events out (webhooks, sockets) and starts the sweeps. */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await linkHeldRelations(strapi);
+  await ensureSearchIndexes(strapi);
   registerWebhookEvents(strapi);
   const bus = strapi.plugin('live-chat').service('event-bus') as EventBus;
   subscribeWebhooks(strapi, bus);

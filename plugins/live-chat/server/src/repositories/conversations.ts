@@ -5,6 +5,7 @@ import type { ConversationFolder, SidePanelValues } from '../../../shared/contra
 import type { VisibilityFilter } from '../../../shared/domain';
 import { createBatcher } from '../batcher';
 import { directSqlOf } from './direct-sql';
+import { searchConversationIds } from './search';
 import { TABLES, affectedRows, fromDbDatetime, table, toDbDatetime, type Transaction } from './sql';
 
 /** A conversation as the services work with it: the row plus its visitor and assignee names. */
@@ -169,9 +170,6 @@ function whereFolder(query: Knex.QueryBuilder, folder: ConversationFolder, agent
   }
 }
 
-/** Escapes LIKE wildcards so a search for "50%" finds "50%", not everything. */
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 const lookupBatchers = new WeakMap<Core.Strapi, { submit: (visitorId: number) => Promise<ConversationRecord | null> }>();
 
 export const createConversationRepository = (strapi: Core.Strapi) => {
@@ -235,20 +233,20 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
       return row ? toRecord(row) : null;
     },
 
-    /** A page of a folder, newest activity first, in one query (limit + 1 rows tell if more exist). */
+    /**
+     * A page of a folder, newest activity first, in one query (limit + 1 rows tell if more exist);
+     * a search first asks the full-text indexes which conversations match (search.ts).
+     */
     async listFolder(query: FolderQuery): Promise<{ records: ConversationRecord[]; hasMore: boolean }> {
       const builder = base();
       whereVisible(builder, query.visibility);
       whereFolder(builder, query.folder, query.agentId);
       if (query.search) {
-        const pattern = likePattern(query.search);
-        builder.where((match) =>
-          match
-            .whereRaw("lower(v.name) like ? escape '\\'", [pattern])
-            .orWhereRaw("lower(v.email) like ? escape '\\'", [pattern])
-            .orWhereRaw(`lower(${C}.person_name) like ? escape '\\'`, [pattern])
-            .orWhereRaw(`lower(${C}.person_email) like ? escape '\\'`, [pattern]),
-        );
+        // A search of nothing but punctuation names no word, and finds nothing.
+        const found = await searchConversationIds(strapi, query.search);
+        if (!found?.length) return { records: [], hasMore: false };
+        if (directSqlOf(strapi).dialect === 'sqlite') builder.whereIn(`${C}.id`, found);
+        else builder.whereRaw(`${C}.id = any(?::int[])`, [found]);
       }
       if (query.after) {
         const at = toDbDatetime(strapi, query.after.lastActivityAt);

@@ -55,7 +55,7 @@ export const ConversationList = ({ folder, rows, loading, error, hasMore, select
     return () => clearTimeout(timer);
   }, [draft, search, onSearch]);
 
-  const label = tr('inbox.search.label', 'Search by name or email');
+  const label = tr('inbox.search.label', 'Search names, emails and messages');
   return (
     <Flex direction="column" alignItems="stretch" height="100%" minHeight={0}>
       <Box padding={3} borderColor="neutral150" borderStyle="solid" borderWidth="0 0 1px 0">
