@@ -34,6 +34,10 @@ function summary(documentId: string, minutesAgo: number, patch: Partial<Conversa
     lastActivityAt: at,
     lastMessageSeq: 1,
     lastMessagePreview: null,
+    displayName: documentId,
+    visitorNumber: null,
+    page: null,
+    unreadCount: 0,
     ...patch,
   };
 }
