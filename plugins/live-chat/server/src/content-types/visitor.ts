@@ -14,10 +14,11 @@ export default defineContentType({
     name: { type: 'string', maxLength: 200 },
     email: { type: 'email', maxLength: 254 },
     // G2: the visitor's context, as the widget reported it (cleaned by shared/domain/visitor-context.ts).
-    page: { type: 'string', maxLength: LIMITS.url },
-    pageTitle: { type: 'string', maxLength: LIMITS.title },
-    landingPage: { type: 'string', maxLength: LIMITS.url },
-    referrer: { type: 'string', maxLength: LIMITS.url },
+    // `text`, not `string`: PostgreSQL makes a string a varchar(255), shorter than these bounds.
+    page: { type: 'text', maxLength: LIMITS.url },
+    pageTitle: { type: 'text', maxLength: LIMITS.title },
+    landingPage: { type: 'text', maxLength: LIMITS.url },
+    referrer: { type: 'text', maxLength: LIMITS.url },
     language: { type: 'string', maxLength: 16 },
     timeZone: { type: 'string', maxLength: LIMITS.timeZone },
     // Parsed on the server from the User-Agent header; the raw header is not kept.
