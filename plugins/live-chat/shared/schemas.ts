@@ -78,7 +78,12 @@ const pageUrlSchema = z
   });
 /** document.referrer is '' when there is none. */
 const referrerSchema = z.union([z.literal('').transform(() => null), pageUrlSchema]);
-const titleSchema = z.string().max(VISITOR_CONTEXT_LIMITS.title * 10).transform(cleanTitle);
+/** Other control characters become spaces; a NUL is refused, as everywhere in the plugin (F4). */
+const titleSchema = z
+  .string()
+  .max(VISITOR_CONTEXT_LIMITS.title * 10)
+  .refine((value) => !value.includes('\u0000'), 'The title contains a NUL character')
+  .transform(cleanTitle);
 const timeZoneSchema = z.string().refine(isTimeZone, 'Not an IANA time zone');
 export const languageTagSchema = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Not a language tag').max(16);
 

@@ -17,6 +17,8 @@ describe('visitor context values', () => {
     expect(cleanPageUrl('data:text/html,<b>x</b>')).toBeNull();
     expect(cleanPageUrl('ftp://shop.example/file')).toBeNull();
     expect(cleanPageUrl('not a url')).toBeNull();
+    expect(cleanPageUrl('https://shop.example/\u0000')).toBeNull();
+    expect(cleanPageUrl('https://shop.example/\n')).toBeNull();
     expect(cleanPageUrl(`https://shop.example/${'a'.repeat(2100)}`)).toBeNull();
   });
 
@@ -71,6 +73,7 @@ describe('widget request schemas', () => {
     expect(widgetPageViewSchema.safeParse({ page: 'https://shop.example/', timeZone: 'Nowhere/Land' }).success).toBe(false);
     expect(widgetPageViewSchema.safeParse({ page: 'https://shop.example/', extra: 1 }).success).toBe(false);
     expect(widgetPageViewSchema.safeParse({ page: 'https://shop.example/', title: 'x'.repeat(5000) }).success).toBe(false);
+    expect(widgetPageViewSchema.safeParse({ page: 'https://shop.example/', title: 'a\u0000b' }).success).toBe(false);
     expect(widgetSessionSchema.safeParse({ page: 'https://shop.example/', device: false }).success).toBe(true);
     expect(widgetSessionSchema.safeParse({ page: 'https://shop.example/', device: true }).success).toBe(false);
   });

@@ -24,7 +24,8 @@ const UNSAFE_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069
  * VISITOR_CONTEXT_LIMITS.url characters. Null when it is none of that (the caller refuses it).
  */
 export function cleanPageUrl(value: string): string | null {
-  if (value.length > VISITOR_CONTEXT_LIMITS.url * 2) return null;
+  // Control characters are refused, not percent-encoded into a URL that looks harmless (F4: NUL).
+  if (value.length > VISITOR_CONTEXT_LIMITS.url * 2 || /[\u0000-\u001F\u007F]/.test(value)) return null;
   let url: URL;
   try {
     url = new URL(value);
