@@ -23,10 +23,12 @@ export function parseUserAgent(header: string | undefined | null): ParsedUserAge
   const parsed = Bowser.parse(ua);
   const type = parsed.platform.type as string | undefined;
   const named = (name: string | undefined, version: string | undefined, max: number) =>
-    boundedText(name ? `${name} ${major(version)}` : null, max);
+    boundedText(name ? `${name} ${version ?? ''}` : null, max);
+  // Windows reports kernel versions ("NT 10.0"); Bowser's release name ("10", "11"…) is what people say.
+  const osVersion = parsed.os.name === 'Windows' ? parsed.os.versionName : major(parsed.os.version);
   return {
-    browser: named(parsed.browser.name, parsed.browser.version, VISITOR_CONTEXT_LIMITS.browser),
-    os: named(parsed.os.name, parsed.os.version, VISITOR_CONTEXT_LIMITS.os),
+    browser: named(parsed.browser.name, major(parsed.browser.version), VISITOR_CONTEXT_LIMITS.browser),
+    os: named(parsed.os.name, osVersion, VISITOR_CONTEXT_LIMITS.os),
     deviceType: (DEVICE_TYPES as readonly string[]).includes(type ?? '') ? (type as DeviceType) : 'unknown',
   };
 }
