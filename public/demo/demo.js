@@ -15,6 +15,8 @@ window.LiveChat.push(function (chat) {
   chat.on('message', function (message) {
     show('Event: message from ' + message.author + ': ' + message.body);
   });
+  // The pricing page has no buttons; only the home page wires them.
+  if (!document.getElementById('demo-open')) return;
   document.getElementById('demo-open').addEventListener('click', function () {
     chat.open();
   });

@@ -50,6 +50,8 @@ const cases: Array<[string, Call]> = [
   ['inbox search', () => asAgent.get(`/live-chat/conversations?search=${encodeURIComponent(NUL)}`)()],
   ['widget identify', () => app.http().post('/live-chat/widget/identify').set(bearer(visitorToken)).send({ name: NUL })],
   ['widget session page', () => app.http().post('/live-chat/widget/session').send({ page: `https://shop.example/${NUL}` })],
+  ['widget session title', () => app.http().post('/live-chat/widget/session').send({ page: 'https://shop.example/', title: `A${NUL}B` })],
+  ['widget page view', () => app.http().post('/live-chat/widget/page').set('Authorization', `Bearer ${visitorToken}`).send({ page: `https://shop.example/${NUL}` })],
   ['widget flow capture', () => app.http().post('/live-chat/widget/flow').set(bearer(visitorToken)).send({ playbookDocumentId: playbookId, input: { type: 'capture', values: { name: NUL } } })],
   ['content API create', () => app.http().post('/api/live-chat/leads').set(bearer(apiToken)).send({ data: { title: NUL } })],
   ['content API filter', () => app.http().get(`/api/live-chat/persons?filters[name][$eq]=${encodeURIComponent(NUL)}`).set(bearer(apiToken))],

@@ -127,13 +127,15 @@ describe('E5 notifications carry the visitor name', () => {
     const started = await request<VisitorConversation>(visitor, 'conversation:start', {});
     if (!started.ok) throw new Error('start failed');
     const notification = await unassigned;
-    expect(notification).toMatchObject({ documentId: started.data.documentId, visitorName: null });
+    // Issue 14: nobody named this visitor: the inbox words the list's "Visitor #<id>" label.
+    expect(notification).toMatchObject({ documentId: started.data.documentId, visitorName: null, visitorNumber: expect.any(Number) });
+    expect(notification.body).toBe(`Visitor #${notification.visitorNumber} is waiting in Unassigned`);
 
     const named = await startConversation(app, { name: 'Vera Visitor' });
     const bjornSocket: Socket = await connect(url, 'agent', bjorn.token);
     const assigned = nextEvent<AgentNotification>(bjornSocket, 'notification', (n) => n.kind === 'conversationAssignedToMe');
     await as(ada).post(`/conversations/${named.documentId}/assign`);
     await as(ada).post(`/conversations/${named.documentId}/reassign`, { agentId: bjorn.id });
-    expect(await assigned).toMatchObject({ documentId: named.documentId, visitorName: 'Vera Visitor' });
+    expect(await assigned).toMatchObject({ documentId: named.documentId, visitorName: 'Vera Visitor', visitorNumber: null });
   });
 });

@@ -178,10 +178,11 @@ describe('the inbox, from a new chat to a closed one', () => {
 
     // E3 + E2: the visitor types and writes; Ada sees both.
     await request(visitor, 'typing', { typing: true });
-    await adaPage.getByText('Visitor is typing…').waitFor();
+    // Issue 14: an unnamed visitor is "Visitor #<id>" everywhere, the typing line too.
+    await adaPage.getByText(/^Visitor #\d+ is typing…$/).waitFor();
     expect((await request(visitor, 'message:send', { clientId: 'visitor-e2e-0001', body: 'Hello, is anyone there?' })).ok).toBe(true);
     await timeline(adaPage).getByText('Hello, is anyone there?').waitFor();
-    await adaPage.getByText('Visitor is typing…').waitFor({ state: 'detached' });
+    await adaPage.getByText(/^Visitor #\d+ is typing…$/).waitFor({ state: 'detached' });
 
     // Ada answers with the rich-text subset; the visitor receives it, Ada sees it sent, then seen.
     const atVisitor = nextEvent<TimelineEntry>(visitor, 'timeline:entry', (entry) => entry.authorKind === 'agent', 15_000);

@@ -79,6 +79,8 @@ export const DOMAIN_EVENTS = [
   'conversation:unassigned',
   'conversation:closed',
   'conversation:missed',
+  /** Issue 14: what a list row shows changed (side panel name, the visitor's page); no state change. */
+  'conversation:updated',
   'message:created',
   'lead:created',
   'deal:created',

@@ -76,8 +76,10 @@ export interface AgentNotification {
   /** English text, for clients that do not translate; the inbox builds its own from kind and visitorName (E5). */
   title: string;
   body: string;
-  /** The visitor's name or email, when known. */
+  /** The chat's display name when someone named the visitor (shared/domain/display-name.ts) … */
   visitorName: string | null;
+  /** … else the number of its "Visitor #…" label (issue 14). */
+  visitorNumber: number | null;
 }
 
 export interface AgentServerEvents {

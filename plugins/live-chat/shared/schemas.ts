@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENT_AVAILABILITIES } from './constants';
 import { CONVERSATION_FOLDERS } from './contracts/conversations';
+import { VISITOR_CONTEXT_LIMITS, cleanPageUrl, cleanTitle, isTimeZone } from './domain/visitor-context';
 
 /**
  * Runtime validation of every inbound request body and query of the plugin's APIs; the request
@@ -59,3 +60,51 @@ export const notificationPreferencesSchema = z
     sound: z.boolean().optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, { message: 'Nothing to change' });
+
+/**
+ * G2: the page context the widget reports. A URL that is not http(s) or too long, or an unknown
+ * time zone, is refused (400); a title is cut to plain bounded text. Nothing is stored raw.
+ */
+const pageUrlSchema = z
+  .string()
+  .max(VISITOR_CONTEXT_LIMITS.url * 2)
+  .transform((value, ctx) => {
+    const url = cleanPageUrl(value);
+    if (url === null) {
+      ctx.addIssue({ code: 'custom', message: `Must be an http(s) URL of at most ${VISITOR_CONTEXT_LIMITS.url} characters`, input: value });
+      return z.NEVER;
+    }
+    return url;
+  });
+/** document.referrer is '' when there is none. */
+const referrerSchema = z.union([z.literal('').transform(() => null), pageUrlSchema]);
+/** Other control characters become spaces; a NUL is refused, as everywhere in the plugin (F4). */
+const titleSchema = z
+  .string()
+  .max(VISITOR_CONTEXT_LIMITS.title * 10)
+  .refine((value) => !value.includes('\u0000'), 'The title contains a NUL character')
+  .transform(cleanTitle);
+const timeZoneSchema = z.string().refine(isTimeZone, 'Not an IANA time zone');
+export const languageTagSchema = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Not a language tag').max(16);
+
+const pageContextFields = {
+  title: titleSchema.optional(),
+  referrer: referrerSchema.optional(),
+  /** The first page of this visit in the tab (the loader remembers it per tab). */
+  landingPage: pageUrlSchema.optional(),
+  timeZone: timeZoneSchema.optional(),
+  language: languageTagSchema.optional(),
+  /** The site turned device collection off: the User-Agent header is not parsed (docs/widget.md). */
+  device: z.literal(false).optional(),
+};
+
+/** POST /live-chat/widget/session (E4): first contact or a return, with the page's context. */
+export const widgetSessionSchema = z.strictObject({
+  token: z.string().max(2048).optional(),
+  page: pageUrlSchema.optional(),
+  ...pageContextFields,
+});
+
+/** POST /live-chat/widget/page (G2): the visitor moved to another page (a load or an SPA navigation). */
+export const widgetPageViewSchema = z.strictObject({ page: pageUrlSchema, ...pageContextFields });
+export type WidgetPageView = z.output<typeof widgetPageViewSchema>;

@@ -79,6 +79,7 @@ export const PLUGIN_ADMIN_ROUTES: Record<RouteKey, AdminRow> = {
   'POST /live-chat/conversations/:documentId/leads': { on: 'chat', writes: true, body: () => ({ title: 'Lead' }), expect: inbox('crm') },
   'POST /live-chat/conversations/:documentId/deals': { on: 'chat', writes: true, body: () => ({ title: 'Deal' }), expect: inbox('crm') },
   'GET /live-chat/conversations/:documentId/crm-records': { on: 'chat', expect: inbox('read') },
+  'GET /live-chat/conversations/:documentId/context': { on: 'chat', expect: inbox('read') },
   'GET /live-chat/agents': { expect: inbox() },
   'GET /live-chat/availability': { expect: inbox() },
   'PUT /live-chat/availability': { body: () => ({ availability: 'offline' }), expect: inbox() },
@@ -123,6 +124,7 @@ export const PLUGIN_ADMIN_ROUTES: Record<RouteKey, AdminRow> = {
     expect: visitors,
   },
   'POST /live-chat/widget/identify': { body: () => ({ name: 'Vera Visitor' }), expect: visitors },
+  'POST /live-chat/widget/page': { body: () => ({ page: 'https://site.test/pricing', title: 'Pricing' }), expect: visitors },
   'POST /live-chat/widget/installations': {
     body: (_ids, { world }) => ({ playbookDocumentId: world.playbook.documentId, page: 'https://site.test/landing' }),
     expect: anyone,

@@ -8,6 +8,7 @@ import {
   folderOf,
   foldersFor,
   isInboxFolder,
+  markRowRead,
   type ListState,
 } from '../../../plugins/live-chat/admin/src/inbox/state/conversation-list';
 import { applyMarkup } from '../../../plugins/live-chat/admin/src/inbox/state/composer-markup';
@@ -34,6 +35,10 @@ function summary(documentId: string, minutesAgo: number, patch: Partial<Conversa
     lastActivityAt: at,
     lastMessageSeq: 1,
     lastMessagePreview: null,
+    displayName: documentId,
+    visitorNumber: null,
+    page: null,
+    unreadCount: 0,
     ...patch,
   };
 }
@@ -132,6 +137,20 @@ describe('the folder list', () => {
     expect(lifted.rows[0]).toMatchObject({ lastMessageSeq: 2, lastMessagePreview: 'Hello • there' });
     expect(applyEntry(lifted, 'b', entry(2))).toBe(lifted);
     expect(applyEntry(lifted, 'unknown', entry(9))).toBe(lifted);
+  });
+
+  it('issue 14: counts unread visitor messages, keeps the count through socket upserts, and clears it when read', () => {
+    const state = list(summary('a', 1, { unreadCount: 2 }));
+    const visitorEntry = { ...entry(2), authorKind: 'visitor' as const };
+    const more = applyEntry(state, 'a', visitorEntry);
+    expect(more.rows[0].unreadCount).toBe(3);
+    expect(applyEntry(more, 'a', { ...entry(3), authorKind: 'agent' as const }).rows[0].unreadCount).toBe(3);
+    // An upsert (the side panel named the visitor) carries no count: the row keeps its own.
+    const renamed = applyUpsert(more, { ...more.rows[0], displayName: 'Jane Roe', unreadCount: null }, 'unassigned', ME);
+    expect(renamed.rows[0]).toMatchObject({ displayName: 'Jane Roe', unreadCount: 3 });
+    const read = markRowRead(renamed, 'a');
+    expect(read.rows[0].unreadCount).toBe(0);
+    expect(markRowRead(read, 'a')).toBe(read);
   });
 });
 

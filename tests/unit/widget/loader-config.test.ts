@@ -1,4 +1,5 @@
 import { readConfig } from '../../../plugins/live-chat/widget/src/loader/config';
+import { partsOff } from '../../../plugins/live-chat/widget/src/loader/context';
 
 /** E1/E5: what the loader reads from the snippet. */
 const snippet = { playbook: null, lang: null, pageLang: null, href: 'https://shop.example/pricing?plan=pro#faq' };
@@ -10,7 +11,17 @@ describe('readConfig', () => {
       playbook: null,
       language: 'en',
       page: 'https://shop.example/pricing?plan=pro',
+      off: [],
+      context: {},
     });
+  });
+
+  it('G2: data-collect-off turns parts of the visitor context off, one by one or all', () => {
+    const src = 'https://cms.example.com/live-chat/widget.js';
+    expect(readConfig({ ...snippet, src, collectOff: 'title  Referrer,device' })?.off).toEqual(['title', 'referrer', 'device']);
+    expect(readConfig({ ...snippet, src, collectOff: 'all' })?.off).toEqual(['pages', 'title', 'referrer', 'timezone', 'navigation', 'device']);
+    expect(partsOff('cookies nonsense')).toEqual([]);
+    expect(partsOff(null)).toEqual([]);
   });
 
   it('supports a Strapi behind a path prefix, a cache-busting query and the data attributes', () => {

@@ -1,11 +1,24 @@
-import type { ConversationDetail, ConversationSummary, TimelineEntry } from '../../shared/contracts/conversations';
+import type { ConversationDetail, ConversationSummary, EarlierConversation, TimelineEntry } from '../../shared/contracts/conversations';
+import { displayNameOf, displayNameText } from '../../shared/domain/display-name';
 import type { ConversationRecord } from './repositories/conversations';
 import type { StoredTimelineEntry } from './repositories/timeline';
 
 /** Shapes the server's records into the JSON clients receive (admin API, content API, webhooks). */
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
+/** Issue 14: the one display-name rule (shared/domain/display-name.ts) applied to a record. */
+export function displayNameOfRecord(record: ConversationRecord) {
+  return displayNameOf({
+    personName: record.sidePanel.personName,
+    personEmail: record.sidePanel.personEmail,
+    visitorName: record.visitorName,
+    visitorEmail: record.visitorEmail,
+    visitorId: record.visitorId,
+  });
+}
+
 export function toConversationSummary(record: ConversationRecord): ConversationSummary {
+  const name = displayNameOfRecord(record);
   return {
     documentId: record.documentId,
     status: record.status,
@@ -18,6 +31,22 @@ export function toConversationSummary(record: ConversationRecord): ConversationS
     missedAt: iso(record.missedAt),
     lastActivityAt: iso(record.lastActivityAt),
     lastMessageSeq: record.lastMessageSeq,
+    lastMessagePreview: record.lastMessagePreview,
+    displayName: displayNameText(name),
+    visitorNumber: name.kind === 'anonymous' ? name.number : null,
+    page: record.visitorPage ? { url: record.visitorPage, title: record.visitorPageTitle } : null,
+    unreadCount: record.unreadCount,
+  };
+}
+
+/** G2: one of the visitor's or person's other conversations, for the side panel's links. */
+export function toEarlierConversation(record: ConversationRecord, viewerId: number): EarlierConversation {
+  return {
+    documentId: record.documentId,
+    status: record.status,
+    folder: record.status !== 'assigned' ? record.status : record.assigneeId === viewerId ? 'mine' : 'assigned',
+    createdAt: record.createdAt.toISOString(),
+    closedAt: iso(record.closedAt),
     lastMessagePreview: record.lastMessagePreview,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONVERSATION_STATUSES, MESSAGE_AUTHOR_KINDS, MESSAGE_KINDS } from '../constants';
+import { DEVICE_TYPES } from '../domain/visitor-context';
 
 /** Inbox folders (B3, B5, B8); "assigned" lists every assigned chat the viewer may see. */
 export const CONVERSATION_FOLDERS = ['unassigned', 'mine', 'assigned', 'closed'] as const;
@@ -28,7 +29,23 @@ export const conversationSummarySchema = z.object({
   missedAt: isoDateTime.nullable(),
   lastActivityAt: isoDateTime.nullable(),
   lastMessageSeq: z.number().int(),
+  /** The last message as plain text (markup removed), at most 200 characters. */
   lastMessagePreview: z.string().nullable(),
+  /**
+   * Issue 14: who the chat is with, by the one rule of shared/domain/display-name.ts (the same
+   * in the inbox, notifications and webhooks): the side panel's person name, the visitor's
+   * identify name, an email, else "Visitor #<visitorNumber>".
+   */
+  displayName: z.string(),
+  /** Set when nobody named the visitor: the number of the "Visitor #…" label (clients translate it). */
+  visitorNumber: z.number().int().nullable(),
+  /** G2: the page the visitor is on now (live), as the widget last reported it. */
+  page: z.object({ url: z.string(), title: z.string().nullable() }).nullable(),
+  /**
+   * Visitor messages after the agents' read marker (E3). Null where it was not counted (socket
+   * updates): a client keeps the count it has.
+   */
+  unreadCount: z.number().int().nullable(),
 });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 
@@ -62,6 +79,41 @@ export const conversationDetailSchema = conversationSummarySchema.extend({
   }),
 });
 export type ConversationDetail = z.infer<typeof conversationDetailSchema>;
+
+/** G2: what the inbox shows of the visitor (side panel and chat header). Dates are ISO strings. */
+export const visitorContextSchema = z.object({
+  page: z.object({ url: z.string(), title: z.string().nullable() }).nullable(),
+  landingPage: z.string().nullable(),
+  referrer: z.string().nullable(),
+  language: z.string().nullable(),
+  /** IANA time zone from the visitor's browser; the inbox shows their local time from it. */
+  timeZone: z.string().nullable(),
+  browser: z.string().nullable(),
+  os: z.string().nullable(),
+  deviceType: z.enum(DEVICE_TYPES).nullable(),
+  firstSeenAt: isoDateTime.nullable(),
+  lastSeenAt: isoDateTime.nullable(),
+  /** Visits: runs of page views with no gap of 30 minutes or more (shared/domain/visitor-context.ts). */
+  visitCount: z.number().int(),
+});
+export type VisitorContext = z.infer<typeof visitorContextSchema>;
+
+/** The visitor's or person's other conversations the agent may see (B6), newest first. */
+export const earlierConversationSchema = z.object({
+  documentId: z.string(),
+  status: z.enum(CONVERSATION_STATUSES),
+  /** The inbox folder it is listed in for the asking agent (for the link). */
+  folder: z.enum(CONVERSATION_FOLDERS),
+  createdAt: isoDateTime,
+  closedAt: isoDateTime.nullable(),
+  lastMessagePreview: z.string().nullable(),
+});
+export type EarlierConversation = z.infer<typeof earlierConversationSchema>;
+
+/** GET /live-chat/conversations/:documentId/context */
+export interface ConversationContextResponse {
+  data: { visitor: VisitorContext | null; earlierConversations: EarlierConversation[] };
+}
 
 /** A message or a timeline event (B7), in seq order. */
 export const timelineEntrySchema = z.object({

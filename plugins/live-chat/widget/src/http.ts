@@ -1,4 +1,5 @@
 /** The widget's HTTP calls (POST /live-chat/widget/…), shared by the loader and the chat bundle. */
+import type { WidgetConfig } from './contract';
 
 /** An answer outside 2xx, with Strapi's error body when there is one. */
 export class HttpError extends Error {
@@ -49,10 +50,14 @@ export interface SessionAnswer<C> {
   conversation: C | null;
 }
 
-/** A visitor session: the same visitor for a stored, valid token (E4), a new one otherwise. */
-export async function openSession<C>(base: string, page: string, language: string): Promise<SessionAnswer<C>> {
+/**
+ * A visitor session: the same visitor for a stored, valid token (E4), a new one otherwise. It
+ * carries the page and its context (G2) as the loader keeps them in the config.
+ */
+export async function openSession<C>(config: WidgetConfig): Promise<SessionAnswer<C>> {
   const previous = readToken();
-  const answer = await post<SessionAnswer<C>>(base, 'session', { ...(previous ? { token: previous } : {}), page, language });
+  const body = { ...(previous ? { token: previous } : {}), page: config.page, language: config.language, ...config.context };
+  const answer = await post<SessionAnswer<C>>(config.base, 'session', body);
   writeToken(answer.token);
   return answer;
 }

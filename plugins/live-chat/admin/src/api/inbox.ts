@@ -4,6 +4,7 @@ import { PLUGIN_ID, type AgentAvailability } from '../../../shared/constants';
 import type { MeResponse } from '../../../shared/contracts/admin';
 import type {
   AgentRef,
+  ConversationContextResponse,
   ConversationFolder,
   ConversationListResponse,
   ConversationResponse,
@@ -48,6 +49,8 @@ export function useInboxApi() {
       reassign: async (documentId: string, agentId: number | null) =>
         (await post<ConversationResponse>(`${conversation(documentId)}/reassign`, { agentId })).data.data,
       close: async (documentId: string) => (await post<ConversationResponse>(`${conversation(documentId)}/close`)).data.data,
+      /** G2: the visitor's context and earlier conversations (B6 applied by the server). */
+      context: async (documentId: string) => (await get<ConversationContextResponse>(`${conversation(documentId)}/context`)).data.data,
       agents: async () => (await get<{ data: AgentRef[] }>(`${base}/agents`)).data.data,
       availability: async () => (await get<{ data: { availability: AgentAvailability } }>(`${base}/availability`)).data.data.availability,
       setAvailability: async (availability: AgentAvailability) =>

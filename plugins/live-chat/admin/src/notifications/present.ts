@@ -22,7 +22,12 @@ const TEXT: Record<NotificationKind, { title: [string, string]; body: [string, s
 
 /** The title and body of the desktop notification for one `notification` socket event. */
 export function presentNotification(notification: AgentNotification, translate: Translate): { title: string; body: string } {
-  const name = notification.visitorName ?? translate('notifications.desktop.someone', 'A visitor');
+  // Issue 14: the list's and header's name (shared/domain/display-name.ts), its anonymous label translated.
+  const name =
+    notification.visitorName ??
+    (notification.visitorNumber != null
+      ? translate('inbox.visitor.numbered', 'Visitor #{number}', { number: String(notification.visitorNumber) })
+      : translate('notifications.desktop.someone', 'A visitor'));
   const text = TEXT[notification.kind];
   if (!text) return { title: notification.title, body: notification.body };
   return {

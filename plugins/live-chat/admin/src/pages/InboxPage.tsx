@@ -85,7 +85,7 @@ const Inbox = ({ api, me }: { api: InboxApi; me: Me }) => {
   const documentId = params.documentId;
   const [search, setSearch] = React.useState('');
   React.useEffect(() => setSearch(''), [folder]);
-  const list = useFolderList(api, folder ?? 'unassigned', search, me.id);
+  const list = useFolderList(api, folder ?? 'unassigned', search, me.id, documentId);
   const agents = useAgents(api);
 
   const openConversation = React.useCallback(

@@ -48,6 +48,8 @@ export default defineContentType({
     { name: 'live_chat_conversations_folder_idx', columns: ['status', 'last_activity_at', 'id'] },
     { name: 'live_chat_conversations_assignee_idx', columns: ['assignee_id', 'status', 'last_activity_at'] },
     { name: 'live_chat_conversations_visitor_idx', columns: ['visitor_id', 'status'] },
+    // G2: a person's earlier conversations in the side panel.
+    { name: 'live_chat_conversations_person_idx', columns: ['person_id'] },
     // B9: the sweeper looks for unassigned chats whose deadline passed.
     { name: 'live_chat_conversations_deadline_idx', columns: ['status', 'wait_deadline_at'] },
   ],

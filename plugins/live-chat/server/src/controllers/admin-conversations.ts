@@ -76,6 +76,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service('crm').linked(agentOf(ctx), documentIdOf(ctx)) };
     },
 
+    /** G2: the visitor's context and their earlier conversations the agent may see. */
+    async context(ctx: Context) {
+      ctx.body = { data: await service('conversations').context(agentOf(ctx), documentIdOf(ctx)) };
+    },
+
     async agents(ctx: Context) {
       const agents: Agent[] = await service('agents').listInboxAgents();
       ctx.body = { data: agents.map(({ id, displayName }) => ({ id, name: displayName })) };

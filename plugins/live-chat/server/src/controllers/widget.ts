@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { errors } from '@strapi/utils';
 import { validateCaptureValues } from '../../../shared/domain';
+import { widgetPageViewSchema, widgetSessionSchema } from '../../../shared/schemas';
 import { forbidden, invalidInput, unauthorized } from '../errors';
 import { flowInputSchema } from '../services/flow';
 import { toVisitorConversation } from '../realtime/views';
@@ -10,12 +11,6 @@ import { parseOrThrow } from '../validation';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RealtimeLimits } from '../realtime/limits';
 import { applyWidgetCors } from './widget-assets';
-
-const sessionSchema = z.strictObject({
-  token: z.string().max(2048).optional(),
-  page: z.string().max(2048).optional(),
-  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Not a language tag').max(16).optional(),
-});
 
 const flowSchema = z.strictObject({
   playbookDocumentId: z.string().regex(/^[a-z0-9]{1,64}$/).optional(),
@@ -85,14 +80,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async session(ctx: Context) {
       await guardOrigin(ctx);
       const body = (ctx.request as { body?: unknown }).body;
-      const input = parseOrThrow(sessionSchema, body, 'Invalid session request');
-      if (input.page && !/^https?:\/\//.test(input.page)) {
-        throw invalidInput('Invalid session request', [{ path: ['page'], message: 'The page must be an http(s) URL' }]);
-      }
+      const input = parseOrThrow(widgetSessionSchema, body, 'Invalid session request');
       const visitors = strapi.plugin('live-chat').service('visitors');
-      const { token, visitor } = await visitors.startSession(input);
+      const { token, visitor } = await visitors.startSession({ ...input, userAgent: ctx.request.headers['user-agent'] });
       const conversation = await visitors.currentConversation(visitor.id);
       ctx.body = { data: { token, conversation: conversation ? toVisitorConversation(conversation) : null } };
+    },
+
+    /**
+     * G2: the visitor moved to another page while the widget is loaded (a page load with a stored
+     * token, or an SPA navigation). Stored, and sent live to the agents of their open chat.
+     */
+    async pageView(ctx: Context) {
+      await guardOrigin(ctx);
+      const visitor = await visitorOf(ctx);
+      const view = parseOrThrow(widgetPageViewSchema, (ctx.request as { body?: unknown }).body, 'Invalid page view');
+      await strapi.plugin('live-chat').service('visitors').recordPageView(visitor.id, { ...view, userAgent: ctx.request.headers['user-agent'] });
+      ctx.status = 204;
     },
 
     /**

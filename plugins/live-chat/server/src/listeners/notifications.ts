@@ -3,6 +3,8 @@ import type { Server } from 'socket.io';
 import type { NotificationKind } from '../../../shared/constants';
 import { canSee, type Agent } from '../../../shared/domain';
 import { NAMESPACES, type AgentNotification } from '../../../shared/events';
+import { displayNameText } from '../../../shared/domain/display-name';
+import { displayNameOfRecord } from '../presenters';
 import { ROOMS } from '../realtime/rooms';
 import type { DomainEvent, EventBus } from '../services/event-bus';
 import { createTtlCache } from '../ttl-cache';
@@ -25,7 +27,7 @@ function candidates(event: DomainEvent): { kind: NotificationKind; agentIds: num
 }
 
 function describe(kind: NotificationKind, event: DomainEvent): Pick<AgentNotification, 'title' | 'body'> {
-  const who = event.conversation.visitorName ?? event.conversation.visitorEmail ?? 'A visitor';
+  const who = displayNameText(displayNameOfRecord(event.conversation));
   if (kind === 'conversationUnassigned') return { title: 'New conversation', body: `${who} is waiting in Unassigned` };
   if (kind === 'conversationAssignedToMe') return { title: 'Conversation assigned to you', body: `${who} is now yours` };
   const text = event.entries.find((entry) => entry.kind === 'text')?.body ?? '';
@@ -49,11 +51,14 @@ export function subscribeNotifications(strapi: Core.Strapi, bus: EventBus, io: S
         ? await service('agents').listInboxAgents()
         : await Promise.all(target.agentIds.map((id) => assignees.get(id, () => service('agents').findAgent(id))));
     const recipients = agents.filter((agent): agent is Agent => agent !== null && canSee(agent, event.conversation));
+    // Issue 14: the same name as the list and the header (shared/domain/display-name.ts).
+    const name = displayNameOfRecord(event.conversation);
     const notification: AgentNotification = {
       kind: target.kind,
       documentId: event.conversation.documentId,
       ...describe(target.kind, event),
-      visitorName: event.conversation.visitorName ?? event.conversation.visitorEmail ?? null,
+      visitorName: name.kind === 'named' ? name.name : null,
+      visitorNumber: name.kind === 'anonymous' ? name.number : null,
     };
     for (const agent of recipients) {
       if (await service('notification-settings').isEnabled(target.kind, agent.id)) {

@@ -36,7 +36,7 @@ export function subscribeRealtime(
     if (conversation.visitorId === null) return;
     const visitor = visitors.to(ROOMS.visitor(conversation.visitorId));
     for (const entry of event.entries.filter(isVisibleToVisitor)) visitor.emit('timeline:entry', toTimelineEntry(entry));
-    if (event.type === 'message:created' || event.type.startsWith('lead') || event.type.startsWith('deal')) return;
+    if (event.type === 'message:created' || event.type === 'conversation:updated' || event.type.startsWith('lead') || event.type.startsWith('deal')) return;
     visitor.emit('conversation:updated', toVisitorConversation(conversation));
     if (event.type === 'conversation:assigned' && conversation.assigneeName) {
       visitor.emit('agent:joined', { agentName: conversation.assigneeName });

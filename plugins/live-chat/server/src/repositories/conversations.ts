@@ -18,6 +18,9 @@ export interface ConversationRecord {
   visitorId: number | null;
   visitorName: string | null;
   visitorEmail: string | null;
+  /** G2: the page the visitor is on now, as last reported. */
+  visitorPage: string | null;
+  visitorPageTitle: string | null;
   playbookDocumentId: string | null;
   createdAt: Date;
   assignedAt: Date | null;
@@ -29,6 +32,8 @@ export interface ConversationRecord {
   lastMessagePreview: string | null;
   visitorReadSeq: number;
   agentReadSeq: number;
+  /** Visitor messages after agentReadSeq; counted by folder lists only (null elsewhere). */
+  unreadCount: number | null;
   sidePanel: SidePanelValues;
   personId: number | null;
   organizationId: number | null;
@@ -73,6 +78,8 @@ const RECORD_COLUMNS = [
   `${C}.*`,
   'v.name as visitor_name',
   'v.email as visitor_email',
+  'v.page as visitor_page',
+  'v.page_title as visitor_page_title',
   'u.firstname as assignee_firstname',
   'u.lastname as assignee_lastname',
   'u.email as assignee_email',
@@ -109,6 +116,8 @@ export function toRecord(row: Row): ConversationRecord {
     visitorId: numberOrNull(row.visitor_id),
     visitorName: stringOrNull(row.visitor_name),
     visitorEmail: stringOrNull(row.visitor_email),
+    visitorPage: stringOrNull(row.visitor_page),
+    visitorPageTitle: stringOrNull(row.visitor_page_title),
     playbookDocumentId: stringOrNull(row.playbook_document_id),
     createdAt: fromDbDatetime(row.created_at) as Date,
     assignedAt: fromDbDatetime(row.assigned_at),
@@ -120,6 +129,7 @@ export function toRecord(row: Row): ConversationRecord {
     lastMessagePreview: stringOrNull(row.last_message_preview),
     visitorReadSeq: Number(row.visitor_read_seq ?? 0),
     agentReadSeq: Number(row.agent_read_seq ?? 0),
+    unreadCount: numberOrNull(row.unread_count),
     sidePanel: {
       dealValue: numberOrNull(row.deal_value),
       dealCurrency: stringOrNull(row.deal_currency),
@@ -169,6 +179,17 @@ function whereFolder(query: Knex.QueryBuilder, folder: ConversationFolder, agent
       return query.where(`${C}.status`, 'closed');
   }
 }
+
+/**
+ * Issue 14: a list row's unread count — the visitor's messages after the agents' read marker — as
+ * a correlated subquery of the list's own statement (no extra query), read from the messages'
+ * (conversation_id, seq) index for the few rows of a page.
+ */
+const UNREAD_COLUMN = `(select count(*) from ${TABLES.messages} as um
+  where um.conversation_id = ${C}.id and um.seq > ${C}.agent_read_seq and um.author_kind = 'visitor' and um.kind = 'text') as unread_count`;
+
+/** How many earlier conversations the side panel lists. */
+const EARLIER_LIMIT = 20;
 
 const lookupBatchers = new WeakMap<Core.Strapi, { submit: (visitorId: number) => Promise<ConversationRecord | null> }>();
 
@@ -238,7 +259,7 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
      * a search first asks the full-text indexes which conversations match (search.ts).
      */
     async listFolder(query: FolderQuery): Promise<{ records: ConversationRecord[]; hasMore: boolean }> {
-      const builder = base();
+      const builder = base().select(strapi.db.connection.raw(UNREAD_COLUMN));
       whereVisible(builder, query.visibility);
       whereFolder(builder, query.folder, query.agentId);
       if (query.search) {
@@ -264,6 +285,22 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
         ])
         .limit(query.limit + 1);
       return { records: rows.slice(0, query.limit).map(toRecord), hasMore: rows.length > query.limit };
+    },
+
+    /**
+     * G2: the other conversations of the same visitor or the same CRM person, newest first, only
+     * those the viewer may see (B6, the same WHERE as the lists), in one query.
+     */
+    async listEarlier(visibility: VisibilityFilter, record: ConversationRecord): Promise<ConversationRecord[]> {
+      if (record.visitorId === null && record.personId === null) return [];
+      const builder = base().whereNot(`${C}.id`, record.id);
+      builder.where((same) => {
+        if (record.visitorId !== null) same.orWhere(`${C}.visitor_id`, record.visitorId);
+        if (record.personId !== null) same.orWhere(`${C}.person_id`, record.personId);
+      });
+      whereVisible(builder, visibility);
+      const rows: Row[] = await builder.orderBy(`${C}.id`, 'desc').limit(EARLIER_LIMIT);
+      return rows.map(toRecord);
     },
 
     /**

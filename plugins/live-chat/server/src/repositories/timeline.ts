@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { ConversationStatus, MessageAuthorKind, MessageKind } from '../../../shared/constants';
 import { TABLES, fromDbDatetime, newDocumentId, table, toDbDatetime, type Transaction } from './sql';
+import { messagePreview } from '../../../shared/domain/message-preview';
 
 /** An entry to append to a conversation's timeline: a chat message or an event (B7). */
 export interface NewTimelineEntry {
@@ -45,10 +46,8 @@ export interface AppendResult {
   state: AppendedState | null;
 }
 
-/** How much of the newest text a conversation keeps for the inbox list. */
-export const PREVIEW_LENGTH = 200;
-/** What a conversation shows of its last message in the inbox list. */
-export const previewOf = (body: string) => body.slice(0, PREVIEW_LENGTH);
+/** What a conversation shows of its last message in the inbox list: plain text (issue 14). */
+export const previewOf = (body: string) => messagePreview(body);
 
 type Row = Record<string, unknown>;
 

@@ -17,6 +17,7 @@ const inboxRoutes = [
   ['POST', '/conversations/:documentId/leads', 'createLead'],
   ['POST', '/conversations/:documentId/deals', 'createDeal'],
   ['GET', '/conversations/:documentId/crm-records', 'crmRecords'],
+  ['GET', '/conversations/:documentId/context', 'context'],
   ['GET', '/agents', 'agents'],
   ['GET', '/availability', 'getAvailability'],
   ['PUT', '/availability', 'setAvailability'],
@@ -62,5 +63,7 @@ export default {
     { method: 'GET', path: '/widget/assets/:file', handler: 'widget-assets.chunk', config: { auth: false, policies: [] } },
     { method: 'POST', path: '/widget/identify', handler: 'widget.identify', config: { auth: false, policies: [] } },
     { method: 'POST', path: '/widget/installations', handler: 'widget.installation', config: { auth: false, policies: [] } },
+    // G2: the page the visitor is on, reported by the loader as they navigate.
+    { method: 'POST', path: '/widget/page', handler: 'widget.pageView', config: { auth: false, policies: [] } },
   ],
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { DomainEventName } from '../../../shared/constants';
 import type {
+  ConversationContextResponse,
   ConversationDetail,
   ConversationFolder,
   ConversationListResponse,
@@ -22,7 +23,7 @@ import {
   type Transition,
 } from '../../../shared/domain';
 import { conflict, forbidden, invalidInput, notFound } from '../errors';
-import { toConversationDetail, toConversationSummary, toTimelineEntry } from '../presenters';
+import { toConversationDetail, toConversationSummary, toEarlierConversation, toTimelineEntry } from '../presenters';
 import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
 import { createTimelineRepository, type NewTimelineEntry } from '../repositories/timeline';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -188,6 +189,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async get(agent: Agent, documentId: string): Promise<ConversationDetail> {
       const record = await loadVisible(agent, documentId);
       return toConversationDetail(record, allowedActions(stateOf(record), agent));
+    },
+
+    /** G2: the visitor's context, and their (or their person's) other conversations the agent may see (B6). */
+    async context(agent: Agent, documentId: string): Promise<ConversationContextResponse['data']> {
+      const record = await loadVisible(agent, documentId);
+      const [visitor, earlier] = await Promise.all([
+        strapi.plugin('live-chat').service('visitors').contextOf(record.visitorId),
+        conversations.listEarlier(visibleConversationFilter(agent), record),
+      ]);
+      return { visitor, earlierConversations: earlier.map((other) => toEarlierConversation(other, agent.id)) };
     },
 
     /** Messages and timeline events in seq order, paged by seq. */

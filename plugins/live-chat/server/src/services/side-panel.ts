@@ -20,6 +20,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         conversations.updateSidePanel(trx, record.id, result.value as Record<string, unknown>, new Date()),
       );
       const updated = (await conversations.findById(record.id)) as ConversationRecord;
+      // Issue 14: the name the list shows may have changed; every agent who may see the chat gets it live.
+      await strapi.plugin('live-chat').service('event-bus').publish({ type: 'conversation:updated', conversation: updated, entries: [], actorId: agent.id });
       return toConversationDetail(updated, allowedActions(stateOf(updated), agent));
     },
   };

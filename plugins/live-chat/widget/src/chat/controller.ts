@@ -192,7 +192,7 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
 
   async function reauthenticate(): Promise<void> {
     try {
-      token = (await openSession(config.base, config.page, config.language)).token;
+      token = (await openSession(config)).token;
       socket?.connect();
     } catch {
       view.setStatus(t.error);
@@ -341,7 +341,7 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
 
   const ready = (async () => {
     try {
-      const session = await openSession<VisitorConversation>(config.base, config.page, config.language);
+      const session = await openSession<VisitorConversation>(config);
       token = session.token;
       const current = session.conversation;
       if (current && current.status !== 'closed') {

@@ -1,6 +1,7 @@
 /** Reads the snippet (E1, E5): where Strapi is, which playbook, which language. Pure, for unit tests. */
 import { pickLanguage } from '../i18n/languages';
 import type { WidgetConfig } from '../contract';
+import { partsOff } from './context';
 
 export const LOADER_PATH = '/live-chat/widget.js';
 
@@ -14,7 +15,12 @@ export interface SnippetInput {
   pageLang: string | null;
   /** The page's URL. */
   href: string;
+  /** Its data-collect-off attribute: parts of the visitor context the site does not send (G2). */
+  collectOff?: string | null;
 }
+
+/** The fragment is the page's own business; the server caps URLs at 2048 characters. */
+export const pageUrlOf = (page: URL | Location) => (page.origin + page.pathname + page.search).slice(0, 2048);
 
 /** Null when the script was not loaded from a widget URL (nothing to talk to). */
 export function readConfig(input: SnippetInput): WidgetConfig | null {
@@ -34,7 +40,8 @@ export function readConfig(input: SnippetInput): WidgetConfig | null {
     base: src.origin + src.pathname.slice(0, at),
     playbook,
     language: pickLanguage(input.lang, input.pageLang),
-    // The fragment is the page's own business; the server caps URLs at 2048 characters.
-    page: (page.origin + page.pathname + page.search).slice(0, 2048),
+    page: pageUrlOf(page),
+    off: partsOff(input.collectOff ?? null),
+    context: {},
   };
 }

@@ -5,10 +5,11 @@
  */
 import type { WidgetConfig } from '../contract';
 import type { ChatController, ChatModule } from '../mount';
-import { addStyles, openSession, post } from '../http';
+import { addStyles, openSession, post, readToken } from '../http';
 import { LAUNCHER_STRINGS } from '../i18n/launcher';
 import { createEmitter, runEntry, type LiveChatApi, type QueueEntry } from './api';
-import { readConfig } from './config';
+import { pageUrlOf, readConfig } from './config';
+import { pageContext, watchNavigation } from './context';
 import { ICON_CHAT, ICON_CLOSE, LOADER_CSS } from './styles';
 
 /** The content-hashed chat bundle's file name, written in by widget/build.mjs. */
@@ -40,6 +41,23 @@ function reportInstallation(config: WidgetConfig): void {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
+    credentials: 'omit',
+    keepalive: true,
+  }).catch(() => undefined);
+}
+
+/**
+ * G2: a visitor who already has a token tells the server which page they are on now, so the agent
+ * sees it live. Without a token nothing is sent: a page view alone never creates a visitor.
+ */
+function reportPageView(config: WidgetConfig): void {
+  config.context = pageContext(config);
+  const token = readToken();
+  if (!token || config.off.includes('pages')) return;
+  fetch(`${config.base}/live-chat/widget/page`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ page: config.page, language: config.language, ...config.context }),
     credentials: 'omit',
     keepalive: true,
   }).catch(() => undefined);
@@ -121,7 +139,7 @@ function start(config: WidgetConfig, queued: QueueEntry[]): void {
     },
     async identify(identity) {
       const person = { name: identity?.name, email: identity?.email };
-      const { token } = await openSession(config.base, config.page, config.language);
+      const { token } = await openSession(config);
       await post(config.base, 'identify', person, token);
     },
     on: events.on,
@@ -138,6 +156,13 @@ function start(config: WidgetConfig, queued: QueueEntry[]): void {
 
   window.LiveChat = api;
   reportInstallation(config);
+  reportPageView(config);
+  if (!config.off.includes('navigation') && !config.off.includes('pages')) {
+    watchNavigation(() => {
+      config.page = pageUrlOf(location);
+      reportPageView(config);
+    });
+  }
   for (const entry of queued) runEntry(api, entry);
   let wasOpen = false;
   try {
@@ -159,6 +184,7 @@ function start(config: WidgetConfig, queued: QueueEntry[]): void {
       src: script.src,
       playbook: script.getAttribute('data-playbook'),
       lang: script.getAttribute('data-lang'),
+      collectOff: script.getAttribute('data-collect-off'),
       pageLang: document.documentElement.getAttribute('lang'),
       href: location.href,
     });

@@ -7,6 +7,7 @@ import type { InboxApi } from '../../api/inbox';
 import { useT } from '../../hooks/useT';
 import { useInboxTime, useVisitorName } from '../format';
 import { actionProblem } from '../problem';
+import { VisitorPageLine } from './VisitorPageLine';
 
 interface Props {
   api: InboxApi;
@@ -64,8 +65,8 @@ export const ChatHeader = ({ api, conversation, agents, onChange }: Props) => {
       <Flex direction="column" alignItems="flex-start" gap={1}>
         <Flex gap={2} alignItems="center">
           <Typography variant="delta" tag="h2">
-            {/* The name the agent recorded in the side panel, once there is one (C1). */}
-            {conversation.sidePanel.personName || visitorName(conversation)}
+            {/* The one display-name rule: the side panel's person name first (C1), then identify, else "Visitor #…". */}
+            {visitorName(conversation)}
           </Typography>
           {status}
           {conversation.missedAt && conversation.status !== 'closed' ? (
@@ -78,6 +79,7 @@ export const ChatHeader = ({ api, conversation, agents, onChange }: Props) => {
             : tr('inbox.chat.startedAt', 'Started {time}', { time: time(conversation.createdAt) })}
           {conversation.visitor?.email && conversation.visitor.name ? ` · ${conversation.visitor.email}` : ''}
         </Typography>
+        <VisitorPageLine page={conversation.page} />
       </Flex>
       <Flex gap={2} alignItems="center" role="group" aria-label={tr('inbox.chat.actions', 'Conversation actions')}>
         {allowed.assignToMe ? (

@@ -4,8 +4,8 @@ import { Link } from 'react-router-dom';
 import { styled } from 'styled-components';
 import type { ConversationSummary } from '../../../../shared/contracts/conversations';
 import { useT } from '../../hooks/useT';
-import { useInboxTime, useVisitorName } from '../format';
-import { previewOf, type InboxFolder } from '../state/conversation-list';
+import { useElapsed, useInboxTime, useNow, useVisitorName } from '../format';
+import type { InboxFolder } from '../state/conversation-list';
 
 interface Props {
   folder: InboxFolder;
@@ -47,6 +47,9 @@ export const ConversationList = ({ folder, rows, loading, error, hasMore, select
   const tr = useT();
   const time = useInboxTime();
   const visitorName = useVisitorName();
+  const elapsed = useElapsed();
+  // Waiting times in Unassigned tick while the list is open.
+  const now = useNow(30_000);
   const [draft, setDraft] = React.useState(search);
   React.useEffect(() => setDraft(search), [search]);
   React.useEffect(() => {
@@ -92,17 +95,39 @@ export const ConversationList = ({ folder, rows, loading, error, hasMore, select
             <li key={row.documentId}>
               <Row to={linkTo(row.documentId)} $selected={row.documentId === selected} aria-current={row.documentId === selected ? 'true' : undefined} data-conversation={row.documentId}>
                 <Flex justifyContent="space-between" gap={2}>
-                  <OneLine variant="omega" fontWeight="bold">
+                  <OneLine variant="omega" fontWeight="bold" data-testid="row-name">
                     {visitorName(row)}
                   </OneLine>
-                  <Typography variant="pi" textColor="neutral600" style={{ whiteSpace: 'nowrap' }}>
-                    {time(row.lastActivityAt ?? row.createdAt)}
-                  </Typography>
+                  <Flex gap={1} alignItems="center">
+                    {row.unreadCount && row.status !== 'closed' && row.documentId !== selected ? (
+                      <Badge
+                        textColor="neutral0"
+                        backgroundColor="primary600"
+                        data-testid="row-unread"
+                        aria-label={tr('inbox.row.unread', '{count} unread', { count: row.unreadCount })}
+                      >
+                        {row.unreadCount > 99 ? '99+' : row.unreadCount}
+                      </Badge>
+                    ) : null}
+                    <Typography variant="pi" textColor="neutral600" style={{ whiteSpace: 'nowrap' }}>
+                      {time(row.lastActivityAt ?? row.createdAt)}
+                    </Typography>
+                  </Flex>
                 </Flex>
-                <OneLine variant="pi" textColor="neutral600">
-                  {(row.lastMessagePreview && previewOf(row.lastMessagePreview)) || tr('inbox.row.noMessages', 'No messages yet')}
+                <OneLine variant="pi" textColor="neutral600" data-testid="row-preview">
+                  {row.lastMessagePreview || tr('inbox.row.noMessages', 'No messages yet')}
                 </OneLine>
+                {row.page && row.status !== 'closed' ? (
+                  <OneLine variant="pi" textColor="neutral500" data-testid="row-page" title={row.page.url}>
+                    {row.page.title || row.page.url}
+                  </OneLine>
+                ) : null}
                 <Flex gap={1} paddingTop={1} wrap="wrap">
+                  {row.status === 'unassigned' ? (
+                    <Typography variant="pi" textColor="warning700" data-testid="row-waiting">
+                      {tr('inbox.row.waiting', 'Waiting {time}', { time: elapsed(row.createdAt, now) })}
+                    </Typography>
+                  ) : null}
                   {row.missedAt && row.status !== 'closed' ? <Badge textColor="danger600" backgroundColor="danger100">{tr('inbox.row.missed', 'Missed')}</Badge> : null}
                   {row.status === 'closed' && row.closedAt ? (
                     <Typography variant="pi" textColor="neutral500">

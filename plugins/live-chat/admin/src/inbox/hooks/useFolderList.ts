@@ -4,7 +4,7 @@ import type { AgentServerEvents } from '../../../../shared/events';
 import type { InboxApi } from '../../api/inbox';
 import { apiProblem } from '../../api/problem';
 import { useAgentSocket, useOnAgentSocketConnect } from '../realtime/AgentSocketProvider';
-import { appendPage, applyEntry, applyRemoved, applyUpsert, type InboxFolder, type ListState } from '../state/conversation-list';
+import { appendPage, applyEntry, applyRemoved, applyUpsert, markRowRead, type InboxFolder, type ListState } from '../state/conversation-list';
 
 const PAGE_SIZE = 25;
 /** Bursts of events (a chat created, joined, messaged) cost one counts request, not one each. */
@@ -23,7 +23,7 @@ const initial: FolderListState = { rows: [], hasMore: false, cursor: null, loadi
  * socket (B1, B3, B5, B8), plus the live counts of every folder. Rows come only from the API and
  * from `conversation:upsert`, and leave on `conversation:removed` (B6).
  */
-export function useFolderList(api: InboxApi, folder: InboxFolder, search: string, agentId: number) {
+export function useFolderList(api: InboxApi, folder: InboxFolder, search: string, agentId: number, selected?: string) {
   const socket = useAgentSocket();
   const [state, setState] = React.useState<FolderListState>(initial);
   const [counts, setCounts] = React.useState<FolderCounts | null>(null);
@@ -110,6 +110,15 @@ export function useFolderList(api: InboxApi, folder: InboxFolder, search: string
       socket.off('timeline:entry', onEntry);
     };
   }, [socket, folder, search, agentId, load, refreshCounts]);
+
+  // The open chat is being read (the chat window sends the read receipt): its row shows no unread count.
+  React.useEffect(() => {
+    if (!selected) return;
+    setState((previous) => {
+      const next = markRowRead(previous, selected);
+      return next === previous ? previous : { ...previous, ...next };
+    });
+  }, [selected, state.rows]);
 
   return { ...state, counts, loadMore, reload: load };
 }

@@ -12,6 +12,7 @@ import { LinkedRecordsList } from './LinkedRecordsList';
 import { SidePanelFields } from './SidePanelFields';
 import { useLinkedRecords } from './useLinkedRecords';
 import { useSidePanelForm } from './useSidePanelForm';
+import { VisitorContextPanel } from './VisitorContextPanel';
 
 export interface SidePanelProps {
   conversation: ConversationDetail;
@@ -79,6 +80,8 @@ export const SidePanel = ({ conversation, onChange }: SidePanelProps) => {
           {/* At the top, as in the reference's panel: the records are what the details are collected for. */}
           <CrmActions canCreateLead={createLead} canCreateDeal={createDeal} busy={busy} onCreate={(kind) => void create(kind)} />
           <LinkedRecordsList records={records} />
+          <Divider />
+          <VisitorContextPanel conversation={conversation} />
           <Divider />
           <SidePanelFields form={form} errors={errors} disabled={!editSidePanel || busy} setField={setField} />
         </Flex>

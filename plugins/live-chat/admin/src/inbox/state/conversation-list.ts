@@ -4,8 +4,7 @@
  * functions place, move and drop rows, they never invent one (B6).
  */
 import type { ConversationFolder, ConversationSummary, TimelineEntry } from '../../../../shared/contracts/conversations';
-import { richTextToPlainText } from '../../../../shared/domain/rich-text';
-import { markupToRichText } from '../../../../shared/domain/rich-text-markup';
+import { messagePreview } from '../../../../shared/domain/message-preview';
 
 /**
  * The folders the inbox shows, in menu order (B3, B8). "All assigned" lists every assigned chat and
@@ -90,7 +89,10 @@ export function applyUpsert(state: ListState, conversation: ConversationSummary,
   }
   const last = rest[rest.length - 1];
   if (state.hasMore && last && byActivity(conversation, last) > 0) return { ...state, rows: rest };
-  return { ...state, rows: [...rest, conversation].sort(byActivity) };
+  // Socket upserts carry no unread count (null): the row keeps the one it has.
+  const previous = state.rows.find((row) => row.documentId === conversation.documentId);
+  const placed = conversation.unreadCount === null ? { ...conversation, unreadCount: previous?.unreadCount ?? 0 } : conversation;
+  return { ...state, rows: [...rest, placed].sort(byActivity) };
 }
 
 /** The agent may no longer see it (B6): it leaves the list at once. */
@@ -99,8 +101,8 @@ export function applyRemoved(state: ListState, documentId: string): ListState {
   return rows.length === state.rows.length ? state : { ...state, rows };
 }
 
-/** One line of a message for a list row (rich-text markup reduced to its text). */
-export const previewOf = (body: string): string => richTextToPlainText(markupToRichText(body)).replace(/\s+/g, ' ').trim();
+/** One line of a message for a list row: the server's own rule (plain text, issue 14). */
+export const previewOf = messagePreview;
 
 /**
  * A new timeline entry of a listed conversation: its activity time, last seq and (for a message)
@@ -114,6 +116,15 @@ export function applyEntry(state: ListState, documentId: string, entry: Timeline
     lastActivityAt: entry.createdAt,
     lastMessageSeq: entry.seq,
     lastMessagePreview: entry.kind === 'text' && entry.body !== null ? previewOf(entry.body) : row.lastMessagePreview,
+    // A visitor's message is unread until an agent reads the chat (markRead).
+    unreadCount: (row.unreadCount ?? 0) + (entry.kind === 'text' && entry.authorKind === 'visitor' ? 1 : 0),
   };
   return { ...state, rows: state.rows.map((candidate) => (candidate === row ? updated : candidate)).sort(byActivity) };
+}
+
+/** The chat was read up to its end (the agent opened it): its row shows no unread count. */
+export function markRowRead(state: ListState, documentId: string): ListState {
+  const row = state.rows.find((candidate) => candidate.documentId === documentId);
+  if (!row || !row.unreadCount) return state;
+  return { ...state, rows: state.rows.map((candidate) => (candidate === row ? { ...row, unreadCount: 0 } : candidate)) };
 }
