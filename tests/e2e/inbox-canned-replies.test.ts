@@ -148,3 +148,56 @@ describe('G3 canned replies in the composer, in Swedish', () => {
     expect(stored.filter((entry) => entry.kind === 'text' && entry.authorKind === 'agent').map((entry) => entry.body)).toEqual([sent]);
   });
 });
+
+describe('G3 Settings > Live Chat > Canned replies', () => {
+  it('lets a manager add a reply and its Swedish copy, shows a taken shortcut at the field, and lets agents only look', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await signInToAdmin(context, url, owner);
+      await page.goto(`${url}/admin/settings/live-chat/canned-replies`);
+      await page.getByRole('heading', { name: 'Canned replies' }).waitFor();
+      await page.locator('[data-canned-reply="hello"]').waitFor();
+
+      // A new reply whose shortcut another English reply uses: the API's 409 shows at the field.
+      await page.getByRole('button', { name: 'New canned reply' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: 'Shortcut' }).fill('Hours');
+      expect(await dialog.getByRole('textbox', { name: 'Shortcut' }).inputValue()).toBe('hours');
+      await dialog.getByRole('textbox', { name: 'Title' }).fill('Weekend hours');
+      await dialog.getByRole('textbox', { name: 'Text' }).fill('On Saturdays we are open 10-14, {visitor.name}.');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.getByText('Another canned reply in en already uses the shortcut "hours"').waitFor();
+      await dialog.getByRole('textbox', { name: 'Shortcut' }).fill('weekend');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await page.locator('[data-canned-reply="weekend"]').waitFor();
+
+      // In Swedish, the new reply has no copy yet; the copy starts from the English texts.
+      await page.getByRole('combobox', { name: 'Language' }).click();
+      await page.getByRole('option', { name: 'Swedish (sv)' }).click();
+      const row = page.locator('[data-canned-reply="weekend"]');
+      await row.getByRole('button', { name: 'Add the Swedish (sv) copy' }).click();
+      await dialog.getByRole('textbox', { name: 'Shortcut' }).fill('helg');
+      await dialog.getByRole('textbox', { name: 'Text' }).fill('På lördagar har vi öppet 10–14, {visitor.name}.');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await page.locator('[data-canned-reply="helg"]').waitFor();
+      // Editing the copy changes that language only.
+      await page.getByRole('button', { name: 'Edit /helg' }).click();
+      await dialog.getByRole('textbox', { name: 'Title' }).fill('Helgtider');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await page.locator('[data-canned-reply="helg"]').getByText('Helgtider').waitFor();
+      const swedish = (await app.http().get('/live-chat/canned-replies?locale=sv').set(bearer(sara.token))).body.data as Array<{ shortcut: string; body: string }>;
+      expect(swedish.find((reply) => reply.shortcut === 'helg')?.body).toBe('På lördagar har vi öppet 10–14, {visitor.name}.');
+
+      // An agent sees the replies but no edit controls.
+      const agentPage = await agentContext.newPage();
+      await agentPage.goto(`${url}/admin/settings/live-chat/canned-replies`);
+      await agentPage.locator('[data-canned-reply="hello"]').waitFor();
+      expect(await agentPage.getByRole('button', { name: 'Nytt snabbsvar' }).count()).toBe(0);
+      expect(await agentPage.locator('[data-canned-reply="hello"] button').count()).toBe(0);
+      await agentPage.close();
+    } finally {
+      await context.close();
+    }
+  });
+});
+

@@ -99,8 +99,9 @@ const CannedRepliesSettingsPage = () => {
       : editing?.kind === 'copy'
         ? tr('canned.copy.title', 'The {language} copy of /{shortcut}', { shortcut: editing.source.shortcut, language })
         : tr('canned.new.title', 'New canned reply ({language})', { language });
-  const initial: CannedReplyDraft =
-    editing?.kind === 'edit' ? editing.reply : editing?.kind === 'copy' ? editing.source : { shortcut: '', title: '', body: '' };
+  // Only the three fields: the API refuses anything else (strict schemas).
+  const from = editing?.kind === 'edit' ? editing.reply : editing?.kind === 'copy' ? editing.source : null;
+  const initial: CannedReplyDraft = from ? { shortcut: from.shortcut, title: from.title, body: from.body } : { shortcut: '', title: '', body: '' };
 
   return (
     <Page.Main>
