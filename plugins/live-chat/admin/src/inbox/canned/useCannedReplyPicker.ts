@@ -24,8 +24,8 @@ type Loaded = { conversation: string; replies: ComposerCannedReply[] } | { conve
 /**
  * G3: the state of the composer's `/` picker. Typing `/` at the start or after a space opens it;
  * what follows filters it; arrows move, Enter or Tab insert (placeholders filled, the text stays
- * editable), Escape closes it until another `/` word is started. The replies are fetched the first
- * time it opens in a conversation.
+ * editable), Escape closes it until another `/` word is started. The replies are fetched whenever
+ * it opens.
  */
 export function useCannedReplyPicker({ source, text, setText, area }: Options) {
   const api = useCannedReplyApi();
@@ -49,8 +49,10 @@ export function useCannedReplyPicker({ source, text, setText, area }: Options) {
   }, [token?.start]); // eslint-disable-line react-hooks/exhaustive-deps
   React.useEffect(() => setActive(0), [query, open]);
 
+  // Fetched each time the picker opens, so replies a manager just added show up; the last list
+  // stays on screen meanwhile.
   React.useEffect(() => {
-    if (!open || !conversation || current) return;
+    if (!open || !conversation) return;
     let live = true;
     api
       .forConversation(conversation)
@@ -59,7 +61,7 @@ export function useCannedReplyPicker({ source, text, setText, area }: Options) {
     return () => {
       live = false;
     };
-  }, [open, conversation, current, api]);
+  }, [open, conversation, api]);
 
   const optionId = (index: number) => `${listboxId}-option-${index}`;
 
