@@ -44,9 +44,10 @@ export function useCannedReplyPicker({ source, text, setText, area }: Options) {
   const query = token?.query ?? '';
 
   // A different `/` word (or none) forgets an Escape; a new query starts at the best match.
+  const tokenStart = token?.start ?? null;
   React.useEffect(() => {
-    if (token === null || token.start !== dismissedAt) setDismissedAt(null);
-  }, [token?.start]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (tokenStart !== dismissedAt) setDismissedAt(null);
+  }, [tokenStart, dismissedAt]);
   React.useEffect(() => setActive(0), [query, open]);
 
   // Fetched each time the picker opens, so replies a manager just added show up; the last list
