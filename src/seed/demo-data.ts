@@ -53,3 +53,22 @@ export const DEMO_PLAYBOOK_SWEDISH = {
     { settings: { message: [paragraph(text('Tack! Vi har dina uppgifter och hör av oss snart.'))] } },
   ],
 };
+
+/**
+ * G3: canned replies of the demo, each in English (the default locale) and Swedish. Agents insert
+ * them by typing `/` and the shortcut in the inbox's reply box; placeholders are filled on insert.
+ */
+export const DEMO_CANNED_REPLIES = [
+  {
+    en: { shortcut: 'hello', title: 'Greeting', body: 'Hi {visitor.name}! I am {agent.name}. How can I help you today?' },
+    sv: { shortcut: 'hej', title: 'Hälsning', body: 'Hej {visitor.name}! Jag heter {agent.name}. Hur kan jag hjälpa dig i dag?' },
+  },
+  {
+    en: { shortcut: 'pricing', title: 'Where to find prices', body: 'You find every plan and its price on our [pricing page](https://example.com/pricing).' },
+    sv: { shortcut: 'priser', title: 'Var priserna finns', body: 'Alla paket och priser finns på vår [prissida](https://example.com/pricing).' },
+  },
+  {
+    en: { shortcut: 'thanks', title: 'Thanks and goodbye', body: 'Thank you for chatting with us, {visitor.name}. Have a **great** day!' },
+    sv: { shortcut: 'tack', title: 'Tack och hej då', body: 'Tack för att du chattade med oss, {visitor.name}. Ha en **riktigt** fin dag!' },
+  },
+];

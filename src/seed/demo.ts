@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { adminAction } from '../../plugins/live-chat/shared/constants';
-import { AGENT_ROLE, DEMO_ADMIN, DEMO_AGENTS, DEMO_LOCALES, DEMO_PLAYBOOK, DEMO_PLAYBOOK_SWEDISH } from './demo-data';
+import { AGENT_ROLE, DEMO_ADMIN, DEMO_AGENTS, DEMO_CANNED_REPLIES, DEMO_LOCALES, DEMO_PLAYBOOK, DEMO_PLAYBOOK_SWEDISH } from './demo-data';
 
 interface AdminRole {
   id: number;
@@ -28,6 +28,7 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
   }
   await seedLocales(strapi);
   await seedPlaybook(strapi);
+  await seedCannedReplies(strapi);
 
   const lines = [
     'Live Chat demo seeded. Sign in at /admin with:',
@@ -73,4 +74,13 @@ async function seedPlaybook(strapi: Core.Strapi) {
   }
   await playbooks.update(created.documentId, { name }, origin, locale);
   await playbooks.publish(created.documentId, origin, locale);
+}
+
+/** G3: a few canned replies, each in English and with its Swedish copy (the composer offers the visitor's language). */
+async function seedCannedReplies(strapi: Core.Strapi) {
+  const replies = strapi.plugin('live-chat').service('canned-replies');
+  for (const { en, sv } of DEMO_CANNED_REPLIES) {
+    const created = await replies.create(en, 'en');
+    await replies.update(created.documentId, sv, 'sv');
+  }
 }

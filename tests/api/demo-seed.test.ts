@@ -1,5 +1,5 @@
 import { uid } from '../../plugins/live-chat/shared/constants';
-import { AGENT_ROLE, DEMO_ADMIN, DEMO_AGENTS } from '../../src/seed/demo-data';
+import { AGENT_ROLE, DEMO_ADMIN, DEMO_AGENTS, DEMO_CANNED_REPLIES } from '../../src/seed/demo-data';
 import { bearer } from '../harness/admin';
 import { bootStrapi, type TestApp } from '../harness/strapi';
 
@@ -32,6 +32,13 @@ describe('first start: the demo seed', () => {
       const token = await login(app, agent.email, agent.password);
       const me = await app.http().get('/live-chat/me').set(bearer(token));
       expect(me.body.data.permissions).toMatchObject({ useInbox: true, managePlaybooks: false });
+    }
+
+    // G3: canned replies in English with their Swedish copies, for the agents' composer.
+    const agentToken = await login(app, DEMO_AGENTS[0].email, DEMO_AGENTS[0].password);
+    for (const locale of ['en', 'sv'] as const) {
+      const replies = await app.http().get(`/live-chat/canned-replies?locale=${locale}`).set(bearer(agentToken));
+      expect(replies.body.data.map((r: { shortcut: string }) => r.shortcut).sort()).toEqual(DEMO_CANNED_REPLIES.map((r) => r[locale].shortcut).sort());
     }
 
     const cards = await app.strapi.documents(uid('card')).findMany({ status: 'published', sort: 'position:asc' });

@@ -38,6 +38,7 @@ describe('admin RBAC actions', () => {
         managePlaybooks: false,
         seeAllConversations: false,
         manageNotificationSettings: false,
+        manageCannedReplies: false,
       },
       seesAllConversations: false,
     });

@@ -19,6 +19,7 @@ export const CONTENT_TYPE_NAMES = [
   'installation',
   'notification-setting',
   'agent-status',
+  'canned-reply',
 ] as const;
 export type ContentTypeName = (typeof CONTENT_TYPE_NAMES)[number];
 export type ContentTypeUid = `plugin::live-chat.${ContentTypeName}`;
@@ -31,6 +32,7 @@ export const ADMIN_ACTIONS = {
   managePlaybooks: 'playbooks.manage',
   seeAllConversations: 'conversations.see-all',
   manageNotificationSettings: 'settings.notifications',
+  manageCannedReplies: 'canned-replies.manage',
 } as const;
 export type AdminActionKey = keyof typeof ADMIN_ACTIONS;
 /** The full action id as Strapi's admin permission engine knows it. */

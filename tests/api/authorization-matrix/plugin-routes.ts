@@ -3,7 +3,7 @@
  * (inbox, playbooks, settings, and the widget's public routes) and the content API under
  * /api/live-chat. Each has one row here: how to call it, and who may (rules.ts).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { CONVERSATION_ACTIONS, CONVERSATION_ACTION_NAMES } from '../../../plugins/live-chat/shared/contracts/content-api';
 import contentTypes from '../../../plugins/live-chat/server/src/content-types';
 import type { ContentTypeName } from '../../../plugins/live-chat/shared/constants';
@@ -36,8 +36,8 @@ interface Ids {
 }
 
 interface AdminRow {
-  /** What the route is asked about: each of the four conversations, the playbook, or nothing. */
-  on?: 'chat' | 'playbook';
+  /** What the route is asked about: each of the four conversations, the playbook, a canned reply, or nothing. */
+  on?: 'chat' | 'playbook' | 'cannedReply';
   /** A write: a principal expected to succeed gets an object of their own, untouched by others. */
   writes?: boolean;
   body?: (ids: Ids, context: MatrixContext) => unknown | Promise<unknown>;
@@ -52,6 +52,11 @@ const playbookReaders = (principal: PrincipalName) =>
   adminDoor(principal, holds(principal, 'useInbox') || holds(principal, 'managePlaybooks'), () => 'ok');
 const playbookManagers = (principal: PrincipalName) => adminDoor(principal, holds(principal, 'managePlaybooks'), () => 'ok');
 const signedIn = (principal: PrincipalName) => adminDoor(principal, true, () => 'ok');
+/** G3: agents read canned replies, and so do their managers; only managers change them. */
+const cannedReplyReaders = (principal: PrincipalName) =>
+  adminDoor(principal, holds(principal, 'useInbox') || holds(principal, 'manageCannedReplies'), () => 'ok');
+const cannedReplyManagers = (principal: PrincipalName) => adminDoor(principal, holds(principal, 'manageCannedReplies'), () => 'ok');
+const cannedReply = () => ({ shortcut: `matrix-${randomBytes(4).toString('hex')}`, title: 'Matrix', body: 'Hi {visitor.name}' });
 const anyone = (): Outcome => 'ok';
 /** The widget's visitor routes take the visitor's signed token (E4); nothing else is one. */
 const visitors = (principal: PrincipalName): Outcome => (principal.startsWith('visitor') ? 'ok' : 'unauthenticated');
@@ -117,6 +122,12 @@ export const PLUGIN_ADMIN_ROUTES: Record<RouteKey, AdminRow> = {
   },
   'PUT /live-chat/playbooks/:documentId/cards/:cardDocumentId': { on: 'playbook', writes: true, body: () => ({ title: 'Renamed' }), expect: playbookManagers },
   'DELETE /live-chat/playbooks/:documentId/cards/:cardDocumentId': { on: 'playbook', writes: true, expect: playbookManagers },
+  'GET /live-chat/canned-replies': { expect: cannedReplyReaders },
+  'POST /live-chat/canned-replies': { body: cannedReply, expect: cannedReplyManagers },
+  'GET /live-chat/canned-replies/:documentId': { on: 'cannedReply', expect: cannedReplyReaders },
+  'PUT /live-chat/canned-replies/:documentId': { on: 'cannedReply', writes: true, body: () => ({ title: 'Renamed' }), expect: cannedReplyManagers },
+  'DELETE /live-chat/canned-replies/:documentId': { on: 'cannedReply', writes: true, expect: cannedReplyManagers },
+  'GET /live-chat/conversations/:documentId/canned-replies': { on: 'chat', expect: inbox('read') },
   // The widget's routes: no admin session; visitors prove themselves with their signed token (E4).
   'POST /live-chat/widget/session': { body: () => ({}), expect: anyone },
   'POST /live-chat/widget/flow': {
@@ -155,8 +166,9 @@ export function pluginAdminCells(context: MatrixContext): { cells: Cell[]; missi
             const own = row.writes && expected === 'ok';
             const { world } = context;
             const playbook = row.on === 'playbook' && own ? await world.freshPlaybook() : world.playbook;
+            const reply = row.on === 'cannedReply' ? (own ? await world.freshCannedReply() : world.cannedReply) : null;
             const ids: Ids = {
-              documentId: chat ? (own ? await world.freshChat(chat) : world.chats[chat]) : playbook.documentId,
+              documentId: chat ? (own ? await world.freshChat(chat) : world.chats[chat]) : (reply ?? playbook.documentId),
               cardDocumentId: playbook.card,
               chat,
             };

@@ -11,6 +11,7 @@ export const HOLDS = {
   useInbox: ['agentA', 'agentB', 'superAdmin', 'adminToken'],
   managePlaybooks: ['superAdmin', 'manager'],
   manageNotificationSettings: ['superAdmin'],
+  manageCannedReplies: ['superAdmin'],
 } satisfies Record<string, PrincipalName[]>;
 export const holds = (principal: PrincipalName, action: keyof typeof HOLDS) => (HOLDS[action] as PrincipalName[]).includes(principal);
 

@@ -34,6 +34,9 @@ export interface World {
   /** The published, active Live Chat template playbook, and one of its cards. */
   playbook: { documentId: string; card: string };
   freshPlaybook(): Promise<{ documentId: string; card: string }>;
+  /** A canned reply (G3), and a new one for a request that may change it. */
+  cannedReply: string;
+  freshCannedReply(): Promise<string>;
   /** One record per content type: per owner for the CRM types; any one for the plugin-only types. */
   records: Record<ContentTypeName, Partial<Record<Owner, string>>>;
   /** A record of the type, whoever's. */
@@ -84,6 +87,18 @@ export async function createWorld(app: TestApp, who: Record<PrincipalName, Princ
     return response.body.data.documentId;
   }
 
+  let replies = 0;
+  async function freshCannedReply(): Promise<string> {
+    replies += 1;
+    const created = await app
+      .http()
+      .post('/live-chat/canned-replies')
+      .set(admin('superAdmin'))
+      .send({ shortcut: `world-${replies}`, title: 'World', body: 'Hello {visitor.name}' });
+    if (created.status !== 201) throw new Error(`canned reply not created: ${JSON.stringify(created.body)}`);
+    return created.body.data.documentId;
+  }
+
   const chats: Record<Chat, string> = {
     unassigned: await chatIn('unassigned'),
     ofAgentA: await chatIn('ofAgentA', 'visitorA'),
@@ -91,6 +106,7 @@ export async function createWorld(app: TestApp, who: Record<PrincipalName, Princ
     closed: await chatIn('closed'),
   };
   const playbook = await freshPlaybook();
+  const cannedReply = await freshCannedReply();
   await service('installations').record(playbook.documentId, 'https://site.test/pricing');
   await app.http().put('/live-chat/availability').set(admin('agentA')).send({ availability: 'online' });
   await app.http().put('/live-chat/me/notifications').set(admin('agentA')).send({ sound: true });
@@ -116,6 +132,8 @@ export async function createWorld(app: TestApp, who: Record<PrincipalName, Princ
     freshChat: (state) => chatIn(state),
     playbook,
     freshPlaybook,
+    cannedReply,
+    freshCannedReply,
     records,
     anyRecord: (type) => Object.values(records[type])[0] as string,
     freshRecord,

@@ -32,6 +32,17 @@ export default {
         ],
       },
     );
+    // G3: Settings > Live Chat > Canned replies, managed with "Manage canned replies"; agents may look.
+    app.addSettingsLink(PLUGIN_ID, {
+      id: 'canned-replies',
+      to: `${PLUGIN_ID}/canned-replies`,
+      intlLabel: { id: `${PLUGIN_ID}.canned.settings.title`, defaultMessage: 'Canned replies' },
+      Component: () => import('./pages/CannedRepliesSettingsPage'),
+      permissions: [
+        { action: adminAction('useInbox'), subject: null },
+        { action: adminAction('manageCannedReplies'), subject: null },
+      ],
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Live Chat' });
   },
 
@@ -42,8 +53,9 @@ export default {
           import(`./translations/${locale}.json`).catch(() => ({ default: {} })),
           import(`./translations/inbox/${locale}.json`).catch(() => ({ default: {} })),
           import(`./translations/notifications/${locale}.json`).catch(() => ({ default: {} })),
+          import(`./translations/canned/${locale}.json`).catch(() => ({ default: {} })),
         ]);
-        // One file per area (playbooks, inbox, notifications) so each screen's strings stay together.
+        // One file per area (playbooks, inbox, notifications, canned replies) so each screen's strings stay together.
         const data = Object.assign({}, ...parts.map((part: { default: Record<string, string> }) => part.default));
         return { data: prefixTranslations(data), locale };
       }),

@@ -10,4 +10,6 @@ export const adminActions = [
     displayName: 'Manage notification settings',
     subCategory: 'Settings',
   },
+  // G3: canned replies are managed in Settings > Live Chat; agents read them with "Use the inbox".
+  { uid: ADMIN_ACTIONS.manageCannedReplies, displayName: 'Manage canned replies', subCategory: 'Settings' },
 ].map((action) => ({ ...action, section: 'plugins' as const, pluginName: PLUGIN_ID }));

@@ -150,6 +150,7 @@ const Inbox = ({ api, me }: { api: InboxApi; me: Me }) => {
                   api={api}
                   documentId={documentId}
                   agentId={me.id}
+                  agentName={me.displayName}
                   seesAll={me.seesAllConversations}
                   agents={agents}
                   folder={folder}
@@ -173,6 +174,8 @@ interface OpenConversationProps {
   api: InboxApi;
   documentId: string;
   agentId: number;
+  /** G3: what `{agent.name}` in a canned reply becomes. */
+  agentName: string;
   seesAll: boolean;
   agents: AgentRef[];
   folder: InboxFolder;
@@ -182,7 +185,7 @@ interface OpenConversationProps {
 }
 
 /** Loads the open conversation; one the agent may not (or no longer) see closes at once (B6). */
-const OpenConversation = ({ api, documentId, agentId, seesAll, agents, folder, onGone, onMoved }: OpenConversationProps) => {
+const OpenConversation = ({ api, documentId, agentId, agentName, seesAll, agents, folder, onGone, onMoved }: OpenConversationProps) => {
   const tr = useT();
   const { toggleNotification } = useNotification();
   const { state, replace } = useConversation(api, documentId);
@@ -218,5 +221,5 @@ const OpenConversation = ({ api, documentId, agentId, seesAll, agents, folder, o
       </Box>
     );
   }
-  return <ChatWindow api={api} conversation={state.detail} agentId={agentId} agents={agents} onChange={replace} />;
+  return <ChatWindow api={api} conversation={state.detail} agentId={agentId} agentName={agentName} agents={agents} onChange={replace} />;
 };

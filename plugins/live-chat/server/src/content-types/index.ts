@@ -1,5 +1,6 @@
 import activity from './activity';
 import agentStatus from './agent-status';
+import cannedReply from './canned-reply';
 import card from './card';
 import conversation from './conversation';
 import deal from './deal';
@@ -27,4 +28,5 @@ export default {
   installation,
   'notification-setting': notificationSetting,
   'agent-status': agentStatus,
+  'canned-reply': cannedReply,
 };

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { CONTENT_API_TYPE_NAMES, contentApiUid } from '../content-api';
 import adminAgent from './admin-agent';
+import adminCannedReplies from './admin-canned-replies';
 import adminConversations from './admin-conversations';
 import adminPlaybook from './admin-playbook';
 import adminSettings from './admin-settings';
@@ -15,6 +16,7 @@ const coreControllers = Object.fromEntries(
 export default {
   ...coreControllers,
   'admin-agent': adminAgent,
+  'admin-canned-replies': adminCannedReplies,
   'admin-conversations': adminConversations,
   'admin-playbook': adminPlaybook,
   'admin-settings': adminSettings,

@@ -16,7 +16,8 @@ export interface LocaleScope {
 export const structureMessage = (defaultLocale: string) =>
   `Cards are added, removed, reordered and shaped in the default locale (${defaultLocale}); other locales change texts only`;
 
-export async function resolveLocale(repository: PlaybookRepository, requested: string | undefined): Promise<LocaleScope> {
+/** Also used by canned replies (G3): any repository that knows the i18n plugin's locales. */
+export async function resolveLocale(repository: Pick<PlaybookRepository, 'defaultLocale' | 'listLocales'>, requested: string | undefined): Promise<LocaleScope> {
   const defaultLocale = await repository.defaultLocale();
   if (requested === undefined || requested === defaultLocale) return { locale: defaultLocale, defaultLocale, isDefault: true };
   const known = await repository.listLocales();

@@ -1,5 +1,6 @@
 import { widgetRoutes } from './widget';
 import { playbookAdminRoutes } from './playbook-admin';
+import { cannedReplyAdminRoutes } from './canned-reply-admin';
 import { adminAction } from '../../../shared/constants';
 import { requireAdmin, requireAnyPermission, requirePermission } from './policies';
 
@@ -57,6 +58,7 @@ export default {
       config: { policies: [requireAdmin, requireAnyPermission(...actions.map((key) => adminAction(key)))] },
     })),
     ...playbookAdminRoutes,
+    ...cannedReplyAdminRoutes,
     ...widgetRoutes,
     // E1: the visitor widget's script, its lazily loaded chunk, and the host page's identify() call.
     { method: 'GET', path: '/widget.js', handler: 'widget-assets.loader', config: { auth: false, policies: [] } },

@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import { CONTENT_API_TYPE_NAMES, contentApiUid } from '../content-api';
 import agents from './agents';
 import availability from './availability';
+import cannedReplies from './canned-replies';
 import conversations from './conversations';
 import crm from './crm';
 import eventBus from './event-bus';
@@ -26,6 +27,7 @@ export default {
   playbooks,
   agents,
   availability,
+  'canned-replies': cannedReplies,
   conversations,
   crm,
   'event-bus': eventBus,

@@ -16,6 +16,8 @@ interface Props {
   api: InboxApi;
   conversation: ConversationDetail;
   agentId: number;
+  /** The signed-in agent's display name (`{agent.name}` in canned replies, G3). */
+  agentName: string;
   agents: AgentRef[];
   onChange: (detail: ConversationDetail) => void;
 }
@@ -28,7 +30,7 @@ const STICK_TO_BOTTOM_PX = 120;
  * typing and read state (E3), the composer while the agent may write (none once closed, B8), and
  * the side panel on the right (C1, C2), which stays editable after closing.
  */
-export const ChatWindow = ({ api, conversation, agentId, agents, onChange }: Props) => {
+export const ChatWindow = ({ api, conversation, agentId, agentName, agents, onChange }: Props) => {
   const tr = useT();
   const visitorName = useVisitorName();
   const isAssignee = conversation.status === 'assigned' && conversation.assignee?.id === agentId;
@@ -95,7 +97,15 @@ export const ChatWindow = ({ api, conversation, agentId, agents, onChange }: Pro
           ) : null}
         </Box>
         {refusal === null ? (
-          <Composer onSend={timeline.send} onTyping={timeline.notifyTyping} />
+          <Composer
+            onSend={timeline.send}
+            onTyping={timeline.notifyTyping}
+            cannedReplies={{
+              conversationDocumentId: conversation.documentId,
+              // G3: the visitor as the chat header names them (the person's name, else the inbox's visitor name).
+              placeholders: { 'visitor.name': conversation.sidePanel.personName || visitorName(conversation), 'agent.name': agentName },
+            }}
+          />
         ) : (
           <Box padding={4} background="neutral0" borderColor="neutral150" borderStyle="solid" borderWidth="1px 0 0 0">
             <Typography variant="omega" textColor="neutral600" data-testid="composer-note">

@@ -3,21 +3,26 @@ import { Bold, BulletList, Italic, Link, PaperPlane } from '@strapi/icons';
 import * as React from 'react';
 import { MESSAGE_MAX_LENGTH } from '../../../../shared/domain/messaging';
 import { useT } from '../../hooks/useT';
+import { CannedReplyPicker } from '../canned/CannedReplyPicker';
+import { useCannedReplyPicker, type CannedReplySource } from '../canned/useCannedReplyPicker';
 import { applyMarkup, type MarkupCommand } from '../state/composer-markup';
 
 interface Props {
   onSend: (body: string) => void;
   onTyping: () => void;
+  /** G3: where `/` finds canned replies and what their placeholders become; without it, no picker. */
+  cannedReplies?: CannedReplySource;
 }
 
 /**
  * The reply box (E2, E3): the widget's rich-text subset (bold, italic, links, bulleted lists) as
  * markup with formatting buttons; Enter sends, Shift+Enter starts a new line.
  */
-export const Composer = ({ onSend, onTyping }: Props) => {
+export const Composer = ({ onSend, onTyping, cannedReplies }: Props) => {
   const tr = useT();
   const [text, setText] = React.useState('');
   const area = React.useRef<HTMLTextAreaElement>(null);
+  const picker = useCannedReplyPicker({ source: cannedReplies, text, setText, area });
 
   const submit = () => {
     const body = text.trim();
@@ -56,19 +61,24 @@ export const Composer = ({ onSend, onTyping }: Props) => {
         ))}
       </Flex>
       <Flex gap={2} alignItems="flex-end">
-        <Box flex="1">
+        <Box flex="1" position="relative">
+          <CannedReplyPicker picker={picker} />
           <Textarea
             ref={area}
             name="message"
+            {...picker.inputProps}
             aria-label={tr('inbox.composer.label', 'Your reply')}
             placeholder={tr('inbox.composer.placeholder', 'Write a reply… (Enter sends, Shift+Enter for a new line)')}
             value={text}
             hasError={tooLong}
             onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => {
               setText(e.target.value);
+              picker.onCaretChange(e.target.selectionStart);
               onTyping();
             }}
+            onSelect={(e: React.SyntheticEvent<HTMLTextAreaElement>) => picker.onCaretChange(e.currentTarget.selectionStart)}
             onKeyDown={(e: React.KeyboardEvent<HTMLTextAreaElement>) => {
+              if (picker.onKeyDown(e)) return;
               if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
                 e.preventDefault();
                 submit();
