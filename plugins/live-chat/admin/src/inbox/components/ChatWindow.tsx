@@ -102,8 +102,12 @@ export const ChatWindow = ({ api, conversation, agentId, agentName, agents, onCh
             onTyping={timeline.notifyTyping}
             cannedReplies={{
               conversationDocumentId: conversation.documentId,
-              // G3: the visitor as the chat header names them (the person's name, else the inbox's visitor name).
-              placeholders: { 'visitor.name': conversation.sidePanel.personName || visitorName(conversation), 'agent.name': agentName },
+              // G3: the visitor by the one name rule (display-name.ts); an anonymous "Visitor #12" is no
+              // name to greet someone by, so {visitor.name} then stays as typed for the agent to fill.
+              placeholders: {
+                'visitor.name': conversation.sidePanel.personName || (conversation.visitorNumber === null ? conversation.displayName : null),
+                'agent.name': agentName,
+              },
             }}
           />
         ) : (
