@@ -10,6 +10,8 @@ const entry = (seq: number, overrides: Partial<TimelineEntry> = {}): TimelineEnt
   authorKind: 'agent',
   authorName: 'Ada',
   body: `message ${seq}`,
+  audience: 'everyone',
+  transcript: null,
   event: null,
   createdAt: new Date(2026, 0, 1, 12, 0, seq).toISOString(),
   ...overrides,

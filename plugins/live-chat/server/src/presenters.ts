@@ -1,4 +1,5 @@
 import type { ConversationDetail, ConversationSummary, TimelineEntry } from '../../shared/contracts/conversations';
+import { audienceOf } from '../../shared/domain/audience';
 import type { ConversationRecord } from './repositories/conversations';
 import type { StoredTimelineEntry } from './repositories/timeline';
 
@@ -46,6 +47,8 @@ export function toTimelineEntry(entry: StoredTimelineEntry): TimelineEntry {
     authorName: entry.authorName,
     body: entry.body,
     event: entry.event,
+    audience: audienceOf(entry),
+    transcript: entry.transcript,
     createdAt: entry.createdAt.toISOString(),
   };
 }

@@ -7,3 +7,5 @@ export * from './crm';
 export * from './messaging';
 export * from './rich-text';
 export * from './playbook-flow';
+export * from './audience';
+export * from './bot-transcript';
