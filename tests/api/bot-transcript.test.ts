@@ -207,7 +207,7 @@ describe('G2: the bot transcript in the conversation', () => {
       );
     while (!created() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     const transcript = created()?.transcript as Array<TimelineEntry & { internal: boolean }>;
-    expect(transcript.map((line) => [line.seq, line.authorKind, line.body.split('\n')[0], line.internal])).toEqual([
+    expect(transcript.map((line) => [line.seq, line.authorKind, (line.body ?? '').split('\n')[0], line.internal])).toEqual([
       [1, 'bot', 'Hi there! Thanks for visiting. How can we help you today?', false],
       [2, 'bot', 'What is it about?', false],
       [3, 'visitor', 'Buying', false],

@@ -113,7 +113,9 @@ export function applyEntry(state: ListState, documentId: string, entry: Timeline
     ...row,
     lastActivityAt: entry.createdAt,
     lastMessageSeq: entry.seq,
-    lastMessagePreview: entry.kind === 'text' && entry.body !== null ? previewOf(entry.body) : row.lastMessagePreview,
+    // A note is no "last message" (G3): the server keeps the preview of public text only.
+    lastMessagePreview:
+      entry.kind === 'text' && entry.audience !== 'agents' && entry.body !== null ? previewOf(entry.body) : row.lastMessagePreview,
   };
   return { ...state, rows: state.rows.map((candidate) => (candidate === row ? updated : candidate)).sort(byActivity) };
 }
