@@ -31,6 +31,8 @@ interface FlowAnswer {
   show: Display[];
   awaiting: Awaiting;
   conversationDocumentId: string | null;
+  /** G2: the transcript lines this step recorded, which the chat shows here itself. */
+  transcript?: string[];
 }
 type FlowInput =
   | { type: 'start' | 'wait_expired' | 'agent_joined' }
@@ -66,6 +68,12 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   let lastReadAt = 0;
   /** Counts catch-ups: a reconnect's own replaces one still paging. */
   let syncRun = 0;
+  /**
+   * G2: client ids of the bot transcript lines this page showed as the flow ran. The conversation's
+   * timeline brings them back (live and in `sync`); they are shown once, as the flow showed them.
+   * After a reload the set is empty, so the timeline's copy is what the visitor sees.
+   */
+  const shownByFlow = new Set<string>();
 
   const refresh = () => {
     const text = {
@@ -87,6 +95,7 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
       const body = { ...(playbookId ? { playbookDocumentId: playbookId } : {}), page: config.page, input };
       const answer = await post<FlowAnswer>(config.base, 'flow', body, token);
       playbookId = answer.playbook.documentId; // later steps continue the same playbook
+      for (const clientId of answer.transcript ?? []) shownByFlow.add(clientId);
       show(answer);
       return answer;
     } catch (error) {
@@ -225,6 +234,8 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   /** Adds entries (each once), tells the host page about new messages, and sends the read receipt. */
   function apply(entries: TimelineEntry[], announce: boolean): void {
     for (const entry of entries) {
+      // The server never sends a note (G3); a widget that got one anyway would not show it.
+      if (entry.audience === 'agents' || shownByFlow.has(entry.clientId)) continue;
       const result = store.receive(entry);
       if (result.change === 'duplicate') continue;
       if (result.item.authorKind === 'agent') agentTyping(false);
