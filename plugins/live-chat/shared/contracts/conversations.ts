@@ -76,7 +76,8 @@ export const timelineEntrySchema = z.object({
   /** G3: `agents` for internal notes and events the visitor is not shown (shared/domain/audience.ts). */
   audience: z.enum(MESSAGE_AUDIENCES),
   /** G2: set on the lines of the bot part of the chat (what the playbook showed, what the visitor answered). */
-  transcript: transcriptDetailSchema.nullable(),
+  // A union with null rather than .nullable(): OpenAPI 3.0 has no "nullable" without a type (G1).
+  transcript: z.union([transcriptDetailSchema, z.null()]),
   createdAt: isoDateTime,
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
