@@ -74,6 +74,12 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
    * After a reload the set is empty, so the timeline's copy is what the visitor sees.
    */
   const shownByFlow = new Set<string>();
+  /**
+   * Flow steps in flight, and the transcript lines that arrived meanwhile: a step's lines can reach
+   * the socket before the step's own answer names them, so they wait for it.
+   */
+  let stepsInFlight = 0;
+  const heldLines: TimelineEntry[] = [];
 
   const refresh = () => {
     const text = {
@@ -91,6 +97,7 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   // --- the playbook (A1–A8) ------------------------------------------------------------------
 
   async function step(input: FlowInput, quiet = false): Promise<FlowAnswer | null> {
+    stepsInFlight += 1;
     try {
       const body = { ...(playbookId ? { playbookDocumentId: playbookId } : {}), page: config.page, input };
       const answer = await post<FlowAnswer>(config.base, 'flow', body, token);
@@ -102,6 +109,9 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
       if (error instanceof HttpError && error.status === 400 && input.type === 'capture') throw error;
       if (!quiet) view.addNote(error instanceof HttpError && error.status === 404 ? t.unavailable : t.error);
       return null;
+    } finally {
+      stepsInFlight -= 1;
+      if (stepsInFlight === 0 && heldLines.length > 0) apply(heldLines.splice(0), true);
     }
   }
 
@@ -236,6 +246,10 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
     for (const entry of entries) {
       // The server never sends a note (G3); a widget that got one anyway would not show it.
       if (entry.audience === 'agents' || shownByFlow.has(entry.clientId)) continue;
+      if (entry.transcript && stepsInFlight > 0) {
+        heldLines.push(entry);
+        continue;
+      }
       const result = store.receive(entry);
       if (result.change === 'duplicate') continue;
       if (result.item.authorKind === 'agent') agentTyping(false);

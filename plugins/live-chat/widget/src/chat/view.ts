@@ -120,6 +120,8 @@ export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers) {
     }
     const body = bodyOf(item);
     if (!body) return null;
+    // The bot's lines look as they did while the playbook ran.
+    if (item.transcript && item.authorKind === 'bot') return botRow(body);
     if (item.authorKind === 'visitor') {
       const row = el('div', { class: 'row me' }, el('span', { class: 'sr' }, `${t.you}:`), el('div', { class: 'bubble' }, body));
       row.appendChild(el('div', { class: 'meta' }));
