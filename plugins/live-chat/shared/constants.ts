@@ -48,6 +48,17 @@ export type MessageAuthorKind = (typeof MESSAGE_AUTHOR_KINDS)[number];
 export const MESSAGE_KINDS = ['text', 'event'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
+/**
+ * G3: who a timeline entry is for. `agents` entries (internal notes, CRM and inbox bookkeeping
+ * events) never reach the visitor; shared/domain/audience.ts is the one rule every channel asks.
+ */
+export const MESSAGE_AUDIENCES = ['everyone', 'agents'] as const;
+export type MessageAudience = (typeof MESSAGE_AUDIENCES)[number];
+
+/** G2: the kinds of line the bot part of a chat is recorded as (shared/domain/bot-transcript.ts). */
+export const TRANSCRIPT_LINE_TYPES = ['bot_message', 'question', 'capture', 'button', 'capture_values'] as const;
+export type TranscriptLineType = (typeof TRANSCRIPT_LINE_TYPES)[number];
+
 export const CARD_KINDS = [
   'bot_message',
   'question',

@@ -4,7 +4,7 @@
  * validated with the schemas in realtime-schemas.ts before any handler sees them.
  */
 import type { ConversationSummary, TimelineEntry } from './contracts/conversations';
-import type { NotificationKind } from './constants';
+import type { MessageAudience, NotificationKind } from './constants';
 
 export const SOCKET_PATH = '/live-chat/socket.io';
 export const NAMESPACES = { agent: '/agent', visitor: '/visitor' } as const;
@@ -64,7 +64,11 @@ export interface VisitorServerEvents {
 }
 
 export interface AgentClientEvents {
-  'message:send': (payload: { documentId: string; clientId: string; body: string }, ack: AckCallback<TimelineEntry>) => void;
+  /** E2; with `audience: 'agents'` an internal note (G3), which only agents who may see the chat receive. */
+  'message:send': (
+    payload: { documentId: string; clientId: string; body: string; audience?: MessageAudience },
+    ack: AckCallback<TimelineEntry>,
+  ) => void;
   sync: (payload: { documentId: string; afterSeq: number }, ack: AckCallback<SyncPage>) => void;
   typing: (payload: { documentId: string; typing: boolean }, ack?: AckCallback<null>) => void;
   read: (payload: { documentId: string; seq: number }, ack?: AckCallback<null>) => void;

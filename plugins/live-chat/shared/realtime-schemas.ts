@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { messageInputSchema } from './domain/messaging';
+import { agentMessageInputSchema, messageInputSchema } from './domain/messaging';
 import { documentIdSchema } from './schemas';
 
 /** Runtime validation of every inbound socket payload (shared/events.ts names the events). */
@@ -15,7 +15,7 @@ export const visitorPayloadSchemas = {
 } as const;
 
 export const agentPayloadSchemas = {
-  'message:send': messageInputSchema.extend({ documentId: documentIdSchema }),
+  'message:send': agentMessageInputSchema.extend({ documentId: documentIdSchema }),
   sync: z.strictObject({ documentId: documentIdSchema, afterSeq: seq }),
   typing: z.strictObject({ documentId: documentIdSchema, typing: z.boolean() }),
   read: z.strictObject({ documentId: documentIdSchema, seq }),

@@ -144,42 +144,54 @@ export const PLUGIN_ADMIN_ROUTES: Record<RouteKey, AdminRow> = {
   'GET /live-chat/widget/assets/:file': { expect: anyone },
 };
 
+/**
+ * Other requests a route takes that another rule answers: the same route and door, a different
+ * body (G3: sending with `audience: 'agents'` writes an internal note).
+ */
+export const PLUGIN_ADMIN_ROUTE_VARIANTS: Record<RouteKey, Record<string, AdminRow>> = {
+  'POST /live-chat/conversations/:documentId/messages': {
+    note: { on: 'chat', writes: true, body: () => ({ ...message(), audience: 'agents' }), expect: inbox('note') },
+  },
+};
+
 /** The cells of the plugin's admin routes; `missing` lists registry routes without a row. */
 export function pluginAdminCells(context: MatrixContext): { cells: Cell[]; missing: RouteKey[] } {
   const keys = routeKeys(context.app, 'admin', '/live-chat/');
   const cells: Cell[] = [];
   for (const route of keys) {
-    const row = PLUGIN_ADMIN_ROUTES[route];
-    if (!row) continue;
-    const [method, path] = route.split(' ');
-    const targets: Array<Chat | undefined> = row.on === 'chat' ? [...CHATS] : [undefined];
-    for (const chat of targets) {
-      for (const principal of PRINCIPALS) {
-        const expected = row.expect(principal, chat);
-        cells.push({
-          family: 'plugin admin',
-          route,
-          target: chat ?? (row.on ?? '-'),
-          principal,
-          expected,
-          run: async () => {
-            const own = row.writes && expected === 'ok';
-            const { world } = context;
-            const playbook = row.on === 'playbook' && own ? await world.freshPlaybook() : world.playbook;
-            const reply = row.on === 'cannedReply' ? (own ? await world.freshCannedReply() : world.cannedReply) : null;
-            const ids: Ids = {
-              documentId: chat ? (own ? await world.freshChat(chat) : world.chats[chat]) : (reply ?? playbook.documentId),
-              cardDocumentId: playbook.card,
-              chat,
-            };
-            const call: HttpCall = {
-              method,
-              path: fillPath(path, { documentId: ids.documentId, cardDocumentId: ids.cardDocumentId, locale: 'sv', file: world.widgetChunk }),
-              body: row.body ? await row.body(ids, context) : undefined,
-            };
-            return outcomeOf(await send(context.baseUrl, context.who[principal], call));
-          },
-        });
+    if (!PLUGIN_ADMIN_ROUTES[route]) continue;
+    const rows: Array<[string, AdminRow]> = [['', PLUGIN_ADMIN_ROUTES[route]], ...Object.entries(PLUGIN_ADMIN_ROUTE_VARIANTS[route] ?? {})];
+    for (const [variant, row] of rows) {
+      const [method, path] = route.split(' ');
+      const targets: Array<Chat | undefined> = row.on === 'chat' ? [...CHATS] : [undefined];
+      for (const chat of targets) {
+        for (const principal of PRINCIPALS) {
+          const expected = row.expect(principal, chat);
+          cells.push({
+            family: 'plugin admin',
+            route,
+            target: `${chat ?? (row.on ?? '-')}${variant ? ` (${variant})` : ''}`,
+            principal,
+            expected,
+            run: async () => {
+              const own = row.writes && expected === 'ok';
+              const { world } = context;
+              const playbook = row.on === 'playbook' && own ? await world.freshPlaybook() : world.playbook;
+              const reply = row.on === 'cannedReply' ? (own ? await world.freshCannedReply() : world.cannedReply) : null;
+              const ids: Ids = {
+                documentId: chat ? (own ? await world.freshChat(chat) : world.chats[chat]) : (reply ?? playbook.documentId),
+                cardDocumentId: playbook.card,
+                chat,
+              };
+              const call: HttpCall = {
+                method,
+                path: fillPath(path, { documentId: ids.documentId, cardDocumentId: ids.cardDocumentId, locale: 'sv', file: world.widgetChunk }),
+                body: row.body ? await row.body(ids, context) : undefined,
+              };
+              return outcomeOf(await send(context.baseUrl, context.who[principal], call));
+            },
+          });
+        }
       }
     }
   }
@@ -237,22 +249,28 @@ export function contentApiCells(context: MatrixContext): { cells: Cell[]; missin
     const [method, path] = route.split(' ');
     const action = CONVERSATION_ACTION_NAMES.find((name) => `/api/live-chat${CONVERSATION_ACTIONS[name].path}` === path);
     if (method === 'POST' && action) {
-      for (const [acting, chat] of ACTING) {
-        const body = () => ({
-          actingAgentId: who[acting].adminId,
-          ...(action === 'reassign' ? { agentId: reassignTo(chat, context) } : {}),
-          ...(action === 'sendMessage' ? message() : {}),
-          ...(action === 'createLead' || action === 'createDeal' ? { title: 'From the CRM' } : {}),
-        });
-        for (const principal of PRINCIPALS) {
-          const door = contentApiDoor(principal, 'write');
-          const agent = AGENTS[acting];
-          const expected = door !== 'ok' ? door : agent ? inboxAnswer(agent, ACTION_KINDS[action], chat) : 'refused';
-          cell(route, `${chat} as ${acting}`, principal, expected, async (own) => ({
-            method,
-            path: fillPath(path, { documentId: own ? await world.freshChat(chat) : world.chats[chat] }),
-            body: { data: body() },
-          }));
+      // G3: the send action also writes internal notes (`audience: 'agents'`), under their own rule.
+      const variants: Array<[string, InboxAction, object]> =
+        action === 'sendMessage' ? [['', 'send', {}], [' (note)', 'note', { audience: 'agents' }]] : [['', ACTION_KINDS[action], {}]];
+      for (const [variant, kind, extra] of variants) {
+        for (const [acting, chat] of ACTING) {
+          const body = () => ({
+            actingAgentId: who[acting].adminId,
+            ...(action === 'reassign' ? { agentId: reassignTo(chat, context) } : {}),
+            ...(action === 'sendMessage' ? message() : {}),
+            ...(action === 'createLead' || action === 'createDeal' ? { title: 'From the CRM' } : {}),
+            ...extra,
+          });
+          for (const principal of PRINCIPALS) {
+            const door = contentApiDoor(principal, 'write');
+            const agent = AGENTS[acting];
+            const expected = door !== 'ok' ? door : agent ? inboxAnswer(agent, kind, chat) : 'refused';
+            cell(route, `${chat} as ${acting}${variant}`, principal, expected, async (own) => ({
+              method,
+              path: fillPath(path, { documentId: own ? await world.freshChat(chat) : world.chats[chat] }),
+              body: { data: body() },
+            }));
+          }
         }
       }
       continue;

@@ -42,6 +42,8 @@ export const relationOf = (agent: PrincipalName, chat: Chat): Relation =>
 export const INBOX_ACTIONS = {
   read: { unassigned: 'ok', mine: 'ok', theirs: 'ok', closed: 'ok' },
   send: { unassigned: 'refused', mine: 'ok', theirs: 'refused', closed: 'refused' },
+  /** G3: an internal note, by anyone who may see the chat, whoever holds it and also once closed. */
+  note: { unassigned: 'ok', mine: 'ok', theirs: 'ok', closed: 'ok' },
   assign: { unassigned: 'ok', mine: 'refused', theirs: 'refused', closed: 'refused' },
   reassign: { unassigned: 'ok', mine: 'ok', theirs: 'ok', closed: 'refused' },
   close: { unassigned: 'ok', mine: 'ok', theirs: 'ok', closed: 'refused' },

@@ -119,6 +119,17 @@ export function socketCells(context: MatrixContext): Cell[] {
           expected: connection === 'ok' ? inboxAnswer(AGENTS[principal]!, AGENT_EVENT_ACTIONS[event], chat) : connection,
           run: () => emit('agent', principal, event, payloads[event]),
         });
+        if (event === 'message:send') {
+          // G3: the same event with `audience: 'agents'` writes an internal note, under its own rule.
+          cells.push({
+            family: 'sockets',
+            route: `agent ${event}`,
+            target: `${chat} (note)`,
+            principal,
+            expected: connection === 'ok' ? inboxAnswer(AGENTS[principal]!, 'note', chat) : connection,
+            run: () => emit('agent', principal, event, { ...payloads[event], clientId: `matrix-${randomUUID()}`, audience: 'agents' }),
+          });
+        }
       }
     }
   }

@@ -52,6 +52,8 @@ function entry(seq: number, patch: Partial<TimelineEntry> = {}): TimelineEntry {
     authorName: 'V',
     body: `message ${seq}`,
     event: null,
+    audience: 'everyone',
+    transcript: null,
     createdAt: new Date(Date.UTC(2026, 0, 1, 13, seq)).toISOString(),
     ...patch,
   };
@@ -152,6 +154,12 @@ describe('the folder list', () => {
     expect(read.rows[0].unreadCount).toBe(0);
     expect(markRowRead(read, 'a')).toBe(read);
   });
+
+  it('G3: an internal note moves the row but never becomes its preview', () => {
+    const lifted = applyEntry(list(summary('a', 1), summary('b', 10)), 'b', entry(2, { body: 'Public' }));
+    const noted = applyEntry(lifted, 'b', entry(3, { body: 'Only for agents', authorKind: 'agent', audience: 'agents' }));
+    expect(noted.rows[0]).toMatchObject({ documentId: 'b', lastMessageSeq: 3, lastMessagePreview: 'Public' });
+  });
 });
 
 describe('the chat timeline (E2)', () => {
@@ -174,7 +182,7 @@ describe('the chat timeline (E2)', () => {
   it('keeps an outgoing message pending until the server has it, failed with its reason, and retried under the same id', () => {
     const clientId = newClientId();
     let state = markSending(emptyTimeline, clientId, 'hi');
-    expect(state.pending).toEqual([{ clientId, body: 'hi', status: 'sending', error: null }]);
+    expect(state.pending).toEqual([{ clientId, body: 'hi', audience: 'everyone', status: 'sending', error: null }]);
     state = markFailed(state, clientId, 'timeout');
     expect(state.pending[0]).toMatchObject({ status: 'failed', error: 'timeout' });
     state = markSending(state, clientId, 'hi');

@@ -10,6 +10,8 @@ const entry = (seq: number, overrides: Partial<TimelineEntry> = {}): TimelineEnt
   authorKind: 'agent',
   authorName: 'Ada',
   body: `message ${seq}`,
+  audience: 'everyone',
+  transcript: null,
   event: null,
   createdAt: new Date(2026, 0, 1, 12, 0, seq).toISOString(),
   ...overrides,
@@ -18,6 +20,17 @@ const seqs = (store: MessageStore) => store.list().map((item) => item.seq);
 const now = new Date('2026-01-01T12:00:00Z');
 
 describe('MessageStore', () => {
+  it('G2: keeps the bot transcript in order, the visitor\'s answers to the bot without a delivery state', () => {
+    const store = new MessageStore();
+    store.receive(entry(1, { authorKind: 'bot', authorName: null, transcript: { type: 'question', buttons: ['A', 'B'] } }));
+    store.receive(entry(2, { authorKind: 'visitor', clientId: 'bot-abcdefgh-1', body: 'A', transcript: { type: 'button', buttonId: 'a' } }));
+    store.markReadByAgent(5);
+    expect(store.list().map((item) => [item.seq, item.authorKind, item.transcript?.type, item.status])).toEqual([
+      [1, 'bot', 'question', null],
+      [2, 'visitor', 'button', null],
+    ]);
+  });
+
   it('orders entries by seq whatever order they arrive in', () => {
     const store = new MessageStore();
     for (const seq of [3, 1, 5, 2, 4]) store.receive(entry(seq));

@@ -1,4 +1,5 @@
 import type { ConversationDetail, ConversationSummary, EarlierConversation, TimelineEntry } from '../../shared/contracts/conversations';
+import { audienceOf } from '../../shared/domain/audience';
 import { displayNameOf, displayNameText } from '../../shared/domain/display-name';
 import type { ConversationRecord } from './repositories/conversations';
 import type { StoredTimelineEntry } from './repositories/timeline';
@@ -75,6 +76,8 @@ export function toTimelineEntry(entry: StoredTimelineEntry): TimelineEntry {
     authorName: entry.authorName,
     body: entry.body,
     event: entry.event,
+    audience: audienceOf(entry),
+    transcript: entry.transcript,
     createdAt: entry.createdAt.toISOString(),
   };
 }

@@ -1,4 +1,4 @@
-import { messageInputSchema } from '../domain/messaging';
+import { agentMessageInputSchema } from '../domain/messaging';
 import { actingAgentSchema, crmBodySchema, reassignBodySchema } from '../schemas';
 import { conversationDetailSchema, timelineEntrySchema } from './conversations';
 import { createdCrmRecordSchema } from './crm';
@@ -32,8 +32,9 @@ export const CONVERSATION_ACTIONS = {
   },
   sendMessage: {
     path: '/conversations/:documentId/messages',
-    summary: 'Send a message as the acting agent; a retry with the same clientId answers the stored message with 200 (E2)',
-    request: messageInputSchema.extend(actingAgentSchema.shape),
+    summary:
+      "Send a message as the acting agent, or with audience 'agents' an internal note only agents see (G3); a retry with the same clientId answers the stored message with 200 (E2)",
+    request: agentMessageInputSchema.extend(actingAgentSchema.shape),
     response: timelineEntrySchema,
     created: true,
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CONVERSATION_STATUSES, MESSAGE_AUTHOR_KINDS, MESSAGE_KINDS } from '../constants';
+import { CONVERSATION_STATUSES, MESSAGE_AUDIENCES, MESSAGE_AUTHOR_KINDS, MESSAGE_KINDS } from '../constants';
+import { transcriptDetailSchema } from '../domain/bot-transcript';
 import { DEVICE_TYPES } from '../domain/visitor-context';
 
 /** Inbox folders (B3, B5, B8); "assigned" lists every assigned chat the viewer may see. */
@@ -124,6 +125,11 @@ export const timelineEntrySchema = z.object({
   authorName: z.string().nullable(),
   body: z.string().nullable(),
   event: z.object({ type: z.string(), data: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) }).nullable(),
+  /** G3: `agents` for internal notes and events the visitor is not shown (shared/domain/audience.ts). */
+  audience: z.enum(MESSAGE_AUDIENCES),
+  /** G2: set on the lines of the bot part of the chat (what the playbook showed, what the visitor answered). */
+  // A union with null rather than .nullable(): OpenAPI 3.0 has no "nullable" without a type (G1).
+  transcript: z.union([transcriptDetailSchema, z.null()]),
   createdAt: isoDateTime,
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;

@@ -8,3 +8,5 @@ export * from './messaging';
 export * from './rich-text';
 export * from './playbook-flow';
 export * from './search';
+export * from './audience';
+export * from './bot-transcript';

@@ -3,8 +3,9 @@
  * text (escaped wherever they are shown), identified by a client id the sender chooses.
  */
 import { z } from 'zod';
-import { CONVERSATION_STATUSES } from '../constants';
+import { CONVERSATION_STATUSES, MESSAGE_AUDIENCES } from '../constants';
 import type { ConversationState, Refusal } from './conversation';
+import { canSee, type Viewer } from './visibility';
 
 export const MESSAGE_MAX_LENGTH = 5000;
 
@@ -28,6 +29,15 @@ export const messageInputSchema = z.strictObject({
 export type MessageInput = z.output<typeof messageInputSchema>;
 
 /**
+ * What an agent sends (socket, admin API, content API): a message, or with `audience: 'agents'` an
+ * internal note (G3) that only agents who may see the chat ever receive.
+ */
+export const agentMessageInputSchema = messageInputSchema.extend({
+  audience: z.enum(MESSAGE_AUDIENCES, { error: `audience must be one of: ${MESSAGE_AUDIENCES.join(', ')}` }).optional(),
+});
+export type AgentMessageInput = z.output<typeof agentMessageInputSchema>;
+
+/**
  * An agent writes only into a conversation assigned to them (B3: take it first); nobody writes
  * into a closed one (B8). Returns the refusal, or null when the message may be stored.
  */
@@ -46,3 +56,12 @@ export function visitorMaySend(state: Pick<ConversationState, 'status'>): Refusa
 
 /** The statuses visitorMaySend accepts: the same rule, for a store that checks it in SQL. */
 export const VISITOR_SENDABLE_STATUSES = CONVERSATION_STATUSES.filter((status) => visitorMaySend({ status }) === null);
+
+/**
+ * G3: an internal note may be written by every agent who may see the conversation (B6), whoever it
+ * is assigned to and also once it is closed (it changes nothing the visitor sees). The caller
+ * answers a refusal as "not found", as for any conversation the agent may not see.
+ */
+export function agentMayWriteNote(viewer: Viewer, state: Pick<ConversationState, 'status' | 'assigneeId'>): Refusal | null {
+  return canSee(viewer, state) ? null : { code: 'not_allowed', message: 'This conversation is not visible to you.' };
+}

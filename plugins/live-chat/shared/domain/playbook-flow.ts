@@ -10,6 +10,7 @@ import {
   validateCardSettings,
   validateLiveChatCard,
   type Answers,
+  type CaptureField,
   type CardSettingsByKind,
   type FieldError,
   type FlowCard,
@@ -53,8 +54,12 @@ export type Effect =
   | { type: 'create_deal'; cardId: string; title: string; value: number | null; currency: string | null; answers: Answers }
   | { type: 'create_activity'; cardId: string; subject: string; activityType: string; dueAt: string | null; answers: Answers };
 export type Awaiting = 'button' | 'capture' | 'agent' | 'end';
+/** G2: what the visitor answered in this step, as the engine accepted it (the bot transcript's visitor lines). */
+export type Heard =
+  | { kind: 'button'; cardId: string; buttonId: string; label: string }
+  | { kind: 'capture'; cardId: string; values: Array<{ field: CaptureField; value: string }> };
 export type StepResult =
-  | { ok: true; state: FlowState; show: Display[]; effects: Effect[]; awaiting: Awaiting }
+  | { ok: true; state: FlowState; show: Display[]; effects: Effect[]; awaiting: Awaiting; heard: Heard[] }
   | { ok: false; errors: FieldError[]; code: 'invalid_input' | 'unexpected_input' | 'invalid_playbook' };
 type Refusal = Extract<StepResult, { ok: false }>;
 
@@ -72,6 +77,7 @@ interface Step {
   state: FlowState;
   show: Display[];
   effects: Effect[];
+  heard: Heard[];
 }
 
 const refuse = (code: Refusal['code'], message: string, path: string[] = []): Refusal => ({
@@ -110,6 +116,7 @@ export function next(
     },
     show: [],
     effects: [],
+    heard: [],
   };
   switch (state.phase) {
     case 'not_started':
@@ -138,6 +145,7 @@ function answer(step: Step, input: FlowInput): StepResult {
     if (!parsed.ok) return badCard(card, parsed.errors);
     const button = parsed.settings.buttons.find((b) => b.id === input.buttonId);
     if (!button) return refuse('invalid_input', 'This button is not part of the question', ['buttonId']);
+    step.heard.push({ kind: 'button', cardId: card.id, buttonId: button.id, label: button.label });
     return run(step, target(step, card, button.next));
   }
   if (card.kind === 'capture') {
@@ -147,6 +155,11 @@ function answer(step: Step, input: FlowInput): StepResult {
     const values = validateCaptureValues(parsed.settings.fields, parsed.settings.required ?? [], input.values);
     if (!values.ok) return { ok: false, code: 'invalid_input', errors: values.errors };
     step.state.answers = { ...step.state.answers, ...values.value };
+    const given = parsed.settings.fields.flatMap((field) => {
+      const value = values.value[field];
+      return value === undefined ? [] : [{ field, value }];
+    });
+    step.heard.push({ kind: 'capture', cardId: card.id, values: given });
     return run(step, target(step, card, parsed.settings.next));
   }
   return refuse('invalid_playbook', `Card "${card.id}" does not wait for the visitor`, ['cursor']);
@@ -187,7 +200,7 @@ function done(step: Step, cursor: string | null, awaiting: Awaiting): StepResult
     step.state.phase = 'ended';
     step.state.liveChat = null;
   }
-  return { ok: true, state: step.state, show: step.show, effects: step.effects, awaiting };
+  return { ok: true, state: step.state, show: step.show, effects: step.effects, awaiting, heard: step.heard };
 }
 
 function liveChatCard(card: FlowCard): LiveChatCardContent | Refusal {

@@ -1,4 +1,5 @@
 import { useFetchClient } from '@strapi/strapi/admin';
+import type { MessageAudience } from '../../../shared/constants';
 import * as React from 'react';
 import { PLUGIN_ID, type AgentAvailability } from '../../../shared/constants';
 import type { MeResponse } from '../../../shared/contracts/admin';
@@ -43,7 +44,7 @@ export function useInboxApi() {
       timeline: async (documentId: string, page: { beforeSeq?: number; afterSeq?: number; limit?: number } = {}) =>
         (await get<TimelineResponse>(`${conversation(documentId)}/messages${queryString(page)}`)).data,
       /** E2 fallback when the socket is down; the same clientId makes a retry idempotent. */
-      send: async (documentId: string, body: { clientId: string; body: string }) =>
+      send: async (documentId: string, body: { clientId: string; body: string; audience?: MessageAudience }) =>
         (await post<{ data: TimelineEntry }>(`${conversation(documentId)}/messages`, body)).data.data,
       assignToMe: async (documentId: string) => (await post<ConversationResponse>(`${conversation(documentId)}/assign`)).data.data,
       reassign: async (documentId: string, agentId: number | null) =>

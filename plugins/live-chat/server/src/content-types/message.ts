@@ -1,4 +1,4 @@
-import { MESSAGE_AUTHOR_KINDS, MESSAGE_KINDS, uid } from '../../../shared/constants';
+import { MESSAGE_AUDIENCES, MESSAGE_AUTHOR_KINDS, MESSAGE_KINDS, uid } from '../../../shared/constants';
 import { defineContentType, enumeration, foreignKey, hiddenFromContentApi } from './define';
 
 /**
@@ -22,6 +22,11 @@ export default defineContentType({
     body: { type: 'text', maxLength: 10000 },
     // B7: for timeline events (joined, reassigned, lead created, closed …): what happened and to what.
     event: { type: 'json' },
+    // G3: `agents` for internal notes and internal events (shared/domain/audience.ts decides who
+    // receives what). The column default fills rows written before it existed, which were all public.
+    audience: enumeration(MESSAGE_AUDIENCES, { required: true, default: 'everyone', column: { defaultTo: 'everyone' } }),
+    // G2: what a bot transcript line is (question, capture answers …), beyond its text.
+    transcript: { type: 'json' },
   },
   indexes: [
     { name: 'live_chat_messages_seq_uq', columns: ['conversation_id', 'seq'], type: 'unique' },

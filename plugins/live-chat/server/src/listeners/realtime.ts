@@ -1,8 +1,9 @@
 import type { Server } from 'socket.io';
 import type { AgentServerEvents, VisitorServerEvents } from '../../../shared/events';
+import { mayReceive } from '../../../shared/domain/audience';
 import { NAMESPACES } from '../../../shared/events';
 import { toConversationSummary, toTimelineEntry } from '../presenters';
-import { ROOMS, agentRoomsFor, isVisibleToVisitor } from '../realtime/rooms';
+import { ROOMS, agentRoomsFor } from '../realtime/rooms';
 import { toVisitorConversation } from '../realtime/views';
 import type { DomainEvent, EventBus } from '../services/event-bus';
 
@@ -29,13 +30,18 @@ export function subscribeRealtime(
       const lost = before.filter((room) => !rooms.includes(room));
       if (lost.length) agents.to(lost).except(rooms).emit('conversation:removed', { documentId: conversation.documentId });
     }
+    // The rooms hold exactly the agents who may see the conversation now (B6); the audience rule
+    // (G3) decides, per entry, whether they and the visitor receive it.
     for (const entry of event.entries) {
+      if (!mayReceive(entry, { kind: 'agent', maySeeConversation: true })) continue;
       agents.to(rooms).emit('timeline:entry', { documentId: conversation.documentId, entry: toTimelineEntry(entry) });
     }
 
     if (conversation.visitorId === null) return;
     const visitor = visitors.to(ROOMS.visitor(conversation.visitorId));
-    for (const entry of event.entries.filter(isVisibleToVisitor)) visitor.emit('timeline:entry', toTimelineEntry(entry));
+    for (const entry of event.entries) {
+      if (mayReceive(entry, { kind: 'visitor' })) visitor.emit('timeline:entry', toTimelineEntry(entry));
+    }
     if (event.type === 'message:created' || event.type === 'conversation:updated' || event.type.startsWith('lead') || event.type.startsWith('deal')) return;
     visitor.emit('conversation:updated', toVisitorConversation(conversation));
     if (event.type === 'conversation:assigned' && conversation.assigneeName) {

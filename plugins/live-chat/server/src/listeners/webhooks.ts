@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { WEBHOOK_EVENTS, type DomainEventName } from '../../../shared/constants';
+import { isInternal, mayReceive } from '../../../shared/domain/audience';
 import { toConversationSummary, toTimelineEntry } from '../presenters';
+import type { StoredTimelineEntry } from '../repositories/timeline';
 import type { DomainEvent, EventBus } from '../services/event-bus';
 
 /** Webhook store keys (UPPER_SNAKE) for the plugin's Strapi webhook events. */
@@ -14,13 +16,21 @@ export function registerWebhookEvents(strapi: Core.Strapi) {
   }
 }
 
+/** A message as webhooks carry it: the timeline entry, flagged `internal` when it is for agents only (G3). */
+const webhookMessage = (entry: StoredTimelineEntry) => ({ ...toTimelineEntry(entry), internal: isInternal(entry) });
+
 /** The documented webhook payload of each event (docs/webhooks.md); Strapi adds `event` and `createdAt`. */
 export function webhookPayload(event: DomainEvent) {
-  const message = event.type === 'message:created' ? event.entries.find((entry) => entry.kind === 'text') : undefined;
+  // Webhooks go to the site owner's own systems: they receive notes too, flagged (shared/domain/audience.ts).
+  const entries = event.entries.filter((entry) => mayReceive(entry, { kind: 'integration' }));
+  const message = event.type === 'message:created' ? entries.find((entry) => entry.kind === 'text') : undefined;
+  // G2: a new conversation carries the bot part of the chat that came before it.
+  const transcript = event.type === 'conversation:created' ? entries.filter((entry) => entry.transcript !== null) : [];
   return {
     conversation: toConversationSummary(event.conversation),
     actor: event.actorId === null ? null : { id: event.actorId },
-    ...(message ? { message: toTimelineEntry(message) } : {}),
+    ...(message ? { message: webhookMessage(message) } : {}),
+    ...(event.type === 'conversation:created' ? { transcript: transcript.map(webhookMessage) } : {}),
     ...(event.record ? { [event.type === 'lead:created' ? 'lead' : 'deal']: { documentId: event.record.documentId, title: event.record.title } } : {}),
   };
 }

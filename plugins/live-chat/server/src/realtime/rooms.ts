@@ -27,9 +27,3 @@ export function agentRoomsFor(conversation: { status: ConversationStatus; assign
   }
   return [ROOMS.seeAll, ROOMS.inboxAgents];
 }
-
-/** Timeline events a visitor is shown; CRM and inbox bookkeeping (leads, deals, missed…) stay internal. */
-export const VISITOR_VISIBLE_EVENTS: ReadonlySet<string> = new Set(['agent_joined', 'reassigned', 'closed']);
-
-export const isVisibleToVisitor = (entry: { kind: string; event: { type: string } | null }) =>
-  entry.kind === 'text' || (entry.event !== null && VISITOR_VISIBLE_EVENTS.has(entry.event.type));

@@ -11,7 +11,8 @@ import { createTimelineRepository } from '../repositories/timeline';
 import type { VisitorRecord } from '../services/visitors';
 import { handle, refuseUnknownEvents } from './handle';
 import type { RealtimeLimits } from './limits';
-import { ROOMS, agentRoomsFor, isVisibleToVisitor } from './rooms';
+import { mayReceive } from '../../../shared/domain/audience';
+import { ROOMS, agentRoomsFor } from './rooms';
 import { toSyncPage, toVisitorConversation } from './views';
 
 const clientIp = (socket: Socket) => socket.handshake.address;
@@ -93,7 +94,8 @@ export function setupVisitorNamespace(
       if (!record) return { entries: [], hasMore: false, nextAfterSeq: afterSeq, conversation: null };
       const page = await timeline.list(record.id, { afterSeq, limit: SYNC_PAGE_SIZE });
       return {
-        ...toSyncPage(page, afterSeq, page.entries.filter(isVisibleToVisitor).map(toTimelineEntry)),
+        // G3: notes and internal events are read (the page moves on past them) but never sent.
+        ...toSyncPage(page, afterSeq, page.entries.filter((entry) => mayReceive(entry, { kind: 'visitor' })).map(toTimelineEntry)),
         conversation: toVisitorConversation(record),
       };
     });

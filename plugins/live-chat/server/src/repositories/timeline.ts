@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { ConversationStatus, MessageAuthorKind, MessageKind } from '../../../shared/constants';
+import type { ConversationStatus, MessageAudience, MessageAuthorKind, MessageKind } from '../../../shared/constants';
+import { audienceOf, type TranscriptDetail } from '../../../shared/domain';
 import { TABLES, fromDbDatetime, newDocumentId, table, toDbDatetime, type Transaction } from './sql';
 import { messagePreview } from '../../../shared/domain/message-preview';
 
@@ -12,6 +13,10 @@ export interface NewTimelineEntry {
   authorName?: string | null;
   body?: string | null;
   event?: { type: string; data: Record<string, string | number | null> } | null;
+  /** G3: `agents` for an internal note; events get theirs from their type (audienceOf). */
+  audience?: MessageAudience;
+  /** G2: set on a bot transcript line. */
+  transcript?: TranscriptDetail | null;
   /** From the sender for messages (E2); generated for events. */
   clientId?: string;
   createdAt: Date;
@@ -27,6 +32,8 @@ export interface StoredTimelineEntry {
   authorName: string | null;
   body: string | null;
   event: { type: string; data: Record<string, string | number | null> } | null;
+  audience: MessageAudience;
+  transcript: TranscriptDetail | null;
   createdAt: Date;
 }
 
@@ -51,10 +58,15 @@ export const previewOf = (body: string) => messagePreview(body);
 
 type Row = Record<string, unknown>;
 
-function parseEvent(value: unknown): StoredTimelineEntry['event'] {
+function parseJson<T>(value: unknown): T | null {
   if (value === null || value === undefined) return null;
-  return (typeof value === 'string' ? JSON.parse(value) : value) as StoredTimelineEntry['event'];
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
+const parseEvent = (value: unknown) => parseJson<NonNullable<StoredTimelineEntry['event']>>(value);
+
+/** Whether an entry changes what the inbox list previews: public text only, never a note (G3). */
+const isPreviewable = (entry: NewTimelineEntry) =>
+  entry.kind === 'text' && Boolean(entry.body) && audienceOf({ kind: entry.kind, audience: entry.audience, event: null }) === 'everyone';
 
 const toEntry = (row: Row): StoredTimelineEntry => ({
   id: Number(row.id),
@@ -66,6 +78,9 @@ const toEntry = (row: Row): StoredTimelineEntry => ({
   authorName: row.author_name === null || row.author_name === undefined ? null : String(row.author_name),
   body: row.body === null || row.body === undefined ? null : String(row.body),
   event: parseEvent(row.event),
+  // Rows written before audiences existed were all public (the column's default says so too).
+  audience: row.audience === 'agents' ? 'agents' : 'everyone',
+  transcript: parseJson<TranscriptDetail>(row.transcript),
   createdAt: fromDbDatetime(row.created_at) as Date,
 });
 
@@ -79,7 +94,7 @@ export const createTimelineRepository = (strapi: Core.Strapi) => ({
   async append(trx: Transaction, conversationId: number, entries: NewTimelineEntry[]): Promise<AppendResult> {
     if (entries.length === 0) return { entries: [], state: null };
     const last = entries[entries.length - 1];
-    const lastText = [...entries].reverse().find((entry) => entry.kind === 'text' && entry.body);
+    const lastText = [...entries].reverse().find(isPreviewable);
     const changes: Record<string, unknown> = {
       last_message_seq: strapi.db.connection.raw('last_message_seq + ?', [entries.length]),
       last_activity_at: toDbDatetime(strapi, last.createdAt),
@@ -98,6 +113,8 @@ export const createTimelineRepository = (strapi: Core.Strapi) => ({
       const seq = firstSeq + index;
       const clientId = entry.clientId ?? `event:${randomUUID()}`;
       const at = toDbDatetime(strapi, entry.createdAt);
+      // Stored as decided, so the content API's readers see each row's audience as the channels apply it.
+      const audience = audienceOf({ kind: entry.kind, audience: entry.audience, event: entry.event ?? null });
       // A direct insert: the query engine's create would read the row back, a second round trip
       // on the hottest path, for values we already hold.
       const [inserted] = await table(strapi, TABLES.messages, trx).insert(
@@ -112,6 +129,8 @@ export const createTimelineRepository = (strapi: Core.Strapi) => ({
           author_name: entry.authorName ?? null,
           body: entry.body ?? null,
           event: entry.event ? JSON.stringify(entry.event) : null,
+          audience,
+          transcript: entry.transcript ? JSON.stringify(entry.transcript) : null,
           created_at: at,
           updated_at: at,
           published_at: at,
@@ -128,6 +147,8 @@ export const createTimelineRepository = (strapi: Core.Strapi) => ({
         authorName: entry.authorName ?? null,
         body: entry.body ?? null,
         event: entry.event ?? null,
+        audience,
+        transcript: entry.transcript ?? null,
         createdAt: entry.createdAt,
       });
     }
@@ -141,6 +162,30 @@ export const createTimelineRepository = (strapi: Core.Strapi) => ({
         lastMessagePreview: lastText?.body ? previewOf(lastText.body) : undefined,
       },
     };
+  },
+
+  /**
+   * G2: appends those of `entries` whose client ids the conversation does not hold yet, in order
+   * (lines of a bot transcript, written again after a retried step or a crash between two writes,
+   * are stored once). Nothing goes into a closed conversation. Must run inside
+   * strapi.db.transaction: the row is locked first, so two writers cannot both find a line missing.
+   */
+  async appendMissing(trx: Transaction, conversationId: number, entries: Array<NewTimelineEntry & { clientId: string }>): Promise<AppendResult> {
+    if (entries.length === 0) return { entries: [], state: null };
+    const [row] = await table(strapi, TABLES.conversations, trx)
+      .where({ id: conversationId })
+      .update({ last_message_seq: strapi.db.connection.raw('last_message_seq') }, ['status']);
+    if (!row || row.status === 'closed') return { entries: [], state: null };
+    const held = new Set<string>();
+    const ids = entries.map((entry) => entry.clientId);
+    for (let start = 0; start < ids.length; start += 500) {
+      const rows: Row[] = await table(strapi, TABLES.messages, trx)
+        .where({ conversation_id: conversationId })
+        .whereIn('client_id', ids.slice(start, start + 500))
+        .select('client_id');
+      for (const found of rows) held.add(String(found.client_id));
+    }
+    return this.append(trx, conversationId, entries.filter((entry) => !held.has(entry.clientId)));
   },
 
   /** A page of the timeline in seq order: after a seq (catch-up) or before one (history). */

@@ -13,6 +13,7 @@ import {
   assignToMe,
   canSee,
   close,
+  mayReceive,
   newConversation,
   reassign,
   visibleConversationFilter,
@@ -142,9 +143,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /**
      * B1: opens a conversation in Unassigned for a visitor whose flow reached a Live Chat card, with
-     * the card's wait time as a stored deadline (B9).
+     * the card's wait time as a stored deadline (B9). G2: the bot transcript so far comes first, each
+     * line with its own time and seq, then the "started" event, all in one transaction.
      */
-    async start(input: { visitorId: number | null; playbookId?: number | null; waitTimeSeconds: number }) {
+    async start(input: { visitorId: number | null; playbookId?: number | null; waitTimeSeconds: number; transcript?: NewTimelineEntry[] }) {
       const now = new Date();
       const { state, events } = newConversation(now, input.waitTimeSeconds);
       const { id, entries } = await strapi.db.transaction(async ({ trx }) => {
@@ -158,7 +160,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ...(input.playbookId ? { playbook: input.playbookId } : {}),
           },
         });
-        const stored = await timeline.append(trx, created.id, events.map((event) => toTimelineEntryInput(event, null)));
+        const started = events.map((event) => toTimelineEntryInput(event, null));
+        const stored = await timeline.append(trx, created.id, [...(input.transcript ?? []), ...started]);
         return { id: created.id as number, entries: stored.entries };
       });
       const record = (await conversations.findById(id)) as ConversationRecord;
@@ -209,7 +212,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<TimelineResponse> {
       const record = await loadVisible(agent, documentId);
       const result = await timeline.list(record.id, page);
-      return { data: result.entries.map(toTimelineEntry), meta: { hasMore: result.hasMore } };
+      // B6 was decided by loadVisible; the audience rule (G3) lets an agent who may see the chat read every entry.
+      const entries = result.entries.filter((entry) => mayReceive(entry, { kind: 'agent', maySeeConversation: true }));
+      return { data: entries.map(toTimelineEntry), meta: { hasMore: result.hasMore } };
     },
 
     /** B3: take an unassigned conversation. */

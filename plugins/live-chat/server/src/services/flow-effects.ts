@@ -3,13 +3,17 @@ import type { Answers, Effect, FlowPlaybook } from '../../../shared/domain';
 import { uid } from '../../../shared/constants';
 import { createCrmRepository } from '../repositories/crm';
 import type { Transaction } from '../repositories/sql';
+import type { NewTimelineEntry } from '../repositories/timeline';
 import type { VisitorRecord } from './visitors';
 
 export interface EffectContext {
   strapi: Core.Strapi;
   visitor: VisitorRecord;
   playbook: FlowPlaybook;
+  /** The conversation a start_conversation effect opened (set after the commit). */
   conversationId: number | null;
+  /** G2: the flow's bot transcript so far, written first into a conversation this step opens. */
+  transcript: NewTimelineEntry[];
   /** Work that must wait for the step's transaction to commit (it publishes events others read). */
   afterCommit?: () => Promise<void>;
 }
@@ -51,11 +55,13 @@ export async function runEffect(effect: Effect, context: EffectContext, trx: Tra
         if (current && current.status !== 'closed') return;
         // The published default-locale row: one per playbook document, whatever its copies (E5).
         const playbookId: number | null = await strapi.plugin('live-chat').service('playbooks').publishedRowId(context.playbook.id);
-        await strapi.plugin('live-chat').service('conversations').start({
+        const record = await strapi.plugin('live-chat').service('conversations').start({
           visitorId: context.visitor.id,
           playbookId,
           waitTimeSeconds: effect.waitTimeSeconds,
+          transcript: context.transcript,
         });
+        context.conversationId = record.id;
       };
       return;
     }

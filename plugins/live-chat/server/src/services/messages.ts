@@ -1,6 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import type { TimelineEntry } from '../../../shared/contracts/conversations';
-import { agentMaySend, messageInputSchema, visitorMaySend, type Agent, type ConversationState, type Refusal } from '../../../shared/domain';
+import type { MessageAudience } from '../../../shared/constants';
+import {
+  agentMayWriteNote,
+  agentMaySend,
+  agentMessageInputSchema,
+  messageInputSchema,
+  visitorMaySend,
+  type Agent,
+  type ConversationState,
+  type Refusal,
+} from '../../../shared/domain';
 import { notFound } from '../errors';
 import { toTimelineEntry } from '../presenters';
 import { createBatcher } from '../batcher';
@@ -34,8 +44,8 @@ function batchWriteOrNothing<Message, Stored>(write: (messages: Message[]) => Pr
 export type MessageAuthor = { kind: 'agent'; agent: Agent } | { kind: 'visitor'; visitorId: number; name: string | null };
 
 type VisitorAuthor = Extract<MessageAuthor, { kind: 'visitor' }>;
-/** A message as the sender's input gives it, validated. */
-type MessageInput = { clientId: string; body: string };
+/** A message as the sender's input gives it, validated; `audience: 'agents'` makes it an internal note (G3). */
+type MessageInput = { clientId: string; body: string; audience?: MessageAudience };
 type Sent = { entry: TimelineEntry; created: boolean };
 type Settled = { ok: true; value: Sent } | { ok: false; error: unknown };
 const settle = (work: () => Promise<Sent>): Promise<Settled> =>
@@ -76,11 +86,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return page.entries[0] ?? null;
   }
 
-  const refusalFor = (author: MessageAuthor, state: ConversationState): Refusal | null =>
-    author.kind === 'agent' ? agentMaySend(state, author.agent.id) : visitorMaySend(state);
+  const isNote = (message: MessageInput) => message.audience === 'agents';
 
-  const newEntry = (author: MessageAuthor, { clientId, body }: MessageInput) => ({
+  const refusalFor = (author: MessageAuthor, state: ConversationState, message: MessageInput): Refusal | null => {
+    if (author.kind === 'visitor') return visitorMaySend(state);
+    return isNote(message) ? agentMayWriteNote(author.agent, state) : agentMaySend(state, author.agent.id);
+  };
+
+  /** A refusal as the answer: a note in a chat the agent may no longer see is "not found", as everywhere (B6). */
+  const refusalAnswer = (refusal: Refusal, message: MessageInput) =>
+    isNote(message) && refusal.code === 'not_allowed' ? notFound('Conversation') : refusalError(refusal);
+
+  const newEntry = (author: MessageAuthor, { clientId, body, audience }: MessageInput) => ({
     kind: 'text' as const,
+    audience: audience ?? ('everyone' as const),
     authorKind: author.kind,
     authorId: author.kind === 'agent' ? author.agent.id : null,
     authorName: author.kind === 'agent' ? author.agent.displayName : author.name,
@@ -105,20 +124,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * again against the row the append locked, so a reassignment or a close that lands between the
    * read and the write refuses the message instead of slipping it in.
    */
-  async function store(record: ConversationRecord, author: MessageAuthor, { clientId, body }: MessageInput): Promise<Sent> {
-    const refusedEarly = refusalFor(author, stateOf(record));
+  async function store(record: ConversationRecord, author: MessageAuthor, message: MessageInput): Promise<Sent> {
+    const { clientId } = message;
+    const refusedEarly = refusalFor(author, stateOf(record), message);
     if (refusedEarly) {
       // A retry of a message stored before the conversation closed still gets its ack.
       const existing = await findByClientId(record.id, clientId);
       if (existing) return { entry: toTimelineEntry(existing), created: false };
-      throw refusalError(refusedEarly);
+      throw refusalAnswer(refusedEarly, message);
     }
 
-    const entry = newEntry(author, { clientId, body });
+    const entry = newEntry(author, message);
     // The fast path: stored with the other messages of this moment, if the conversation is still
-    // in the state the rule accepted (else, or inside a caller's transaction, the careful path).
+    // in the state the rule accepted (else, inside a caller's transaction, or for a note, which
+    // must leave the list's preview alone, the careful path).
     const expected = { status: record.status, assigneeId: record.assigneeId };
-    const batched = strapi.db.inTransaction() ? null : await laneOf(record.id).submit({ conversationId: record.id, entry, expected });
+    const batchable = !strapi.db.inTransaction() && !isNote(message);
+    const batched = batchable ? await laneOf(record.id).submit({ conversationId: record.id, entry, expected }) : null;
     if (batched) return published(record, author, { entries: [batched.entry], state: batched.state });
 
     let appended: AppendResult;
@@ -126,12 +148,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       appended = await strapi.db.transaction(async ({ trx }) => {
         const result = await timeline.append(trx, record.id, [entry]);
         const locked = result.state as AppendedState;
-        const refusal = refusalFor(author, { ...stateOf(record), status: locked.status, assigneeId: locked.assigneeId });
+        const refusal = refusalFor(author, { ...stateOf(record), status: locked.status, assigneeId: locked.assigneeId }, message);
         if (refusal) throw new Refused(refusal);
         return result;
       });
     } catch (error) {
-      if (error instanceof Refused) throw refusalError(error.refusal);
+      if (error instanceof Refused) throw refusalAnswer(error.refusal, message);
       // A retry (or a concurrent copy) of a stored message: answer with the stored one.
       const existing = isUniqueViolation(error) ? await findByClientId(record.id, clientId) : null;
       if (existing) return { entry: toTimelineEntry(existing), created: false };
@@ -201,9 +223,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** An agent's reply in a conversation assigned to them. */
+    /**
+     * An agent's reply in a conversation assigned to them, or (`audience: 'agents'`) an internal
+     * note in any conversation the agent may see (G3).
+     */
     async sendAsAgent(agent: Agent, documentId: string, input: unknown) {
-      const message = parseOrThrow(messageInputSchema, input, 'Invalid message');
+      const message = parseOrThrow(agentMessageInputSchema, input, 'Invalid message');
       const record = await conversationService().loadVisible(agent, documentId);
       return store(record, { kind: 'agent', agent }, message);
     },

@@ -31,6 +31,8 @@ interface FlowAnswer {
   show: Display[];
   awaiting: Awaiting;
   conversationDocumentId: string | null;
+  /** G2: the transcript lines this step recorded, which the chat shows here itself. */
+  transcript?: string[];
 }
 type FlowInput =
   | { type: 'start' | 'wait_expired' | 'agent_joined' }
@@ -66,6 +68,18 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   let lastReadAt = 0;
   /** Counts catch-ups: a reconnect's own replaces one still paging. */
   let syncRun = 0;
+  /**
+   * G2: client ids of the bot transcript lines this page showed as the flow ran. The conversation's
+   * timeline brings them back (live and in `sync`); they are shown once, as the flow showed them.
+   * After a reload the set is empty, so the timeline's copy is what the visitor sees.
+   */
+  const shownByFlow = new Set<string>();
+  /**
+   * Flow steps in flight, and the transcript lines that arrived meanwhile: a step's lines can reach
+   * the socket before the step's own answer names them, so they wait for it.
+   */
+  let stepsInFlight = 0;
+  const heldLines: TimelineEntry[] = [];
 
   const refresh = () => {
     const text = {
@@ -83,16 +97,21 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   // --- the playbook (A1–A8) ------------------------------------------------------------------
 
   async function step(input: FlowInput, quiet = false): Promise<FlowAnswer | null> {
+    stepsInFlight += 1;
     try {
       const body = { ...(playbookId ? { playbookDocumentId: playbookId } : {}), page: config.page, input };
       const answer = await post<FlowAnswer>(config.base, 'flow', body, token);
       playbookId = answer.playbook.documentId; // later steps continue the same playbook
+      for (const clientId of answer.transcript ?? []) shownByFlow.add(clientId);
       show(answer);
       return answer;
     } catch (error) {
       if (error instanceof HttpError && error.status === 400 && input.type === 'capture') throw error;
       if (!quiet) view.addNote(error instanceof HttpError && error.status === 404 ? t.unavailable : t.error);
       return null;
+    } finally {
+      stepsInFlight -= 1;
+      if (stepsInFlight === 0 && heldLines.length > 0) apply(heldLines.splice(0), true);
     }
   }
 
@@ -225,6 +244,12 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   /** Adds entries (each once), tells the host page about new messages, and sends the read receipt. */
   function apply(entries: TimelineEntry[], announce: boolean): void {
     for (const entry of entries) {
+      // The server never sends a note (G3); a widget that got one anyway would not show it.
+      if (entry.audience === 'agents' || shownByFlow.has(entry.clientId)) continue;
+      if (entry.transcript && stepsInFlight > 0) {
+        heldLines.push(entry);
+        continue;
+      }
       const result = store.receive(entry);
       if (result.change === 'duplicate') continue;
       if (result.item.authorKind === 'agent') agentTyping(false);

@@ -17,6 +17,8 @@ export interface ChatItem {
   authorName: string | null;
   body: string | null;
   event: TimelineEntry['event'];
+  /** G2: set on a line of the bot part of the chat (shown after a reload, from the server's record). */
+  transcript: TimelineEntry['transcript'];
   createdAt: string;
   /** Delivery state of the visitor's own messages; null for everyone else's entries. */
   status: DeliveryStatus | null;
@@ -73,6 +75,7 @@ export class MessageStore {
       authorName: null,
       body,
       event: null,
+      transcript: null,
       createdAt: now.toISOString(),
       status: 'sending',
     };
@@ -107,8 +110,10 @@ export class MessageStore {
       authorName: entry.authorName,
       body: entry.body,
       event: entry.event,
+      transcript: entry.transcript ?? null,
       createdAt: entry.createdAt,
-      status: isOwn(entry) ? (entry.seq <= this.agentReadSeq ? 'read' : 'sent') : null,
+      // The visitor's answers to the bot were never "sent" to anyone: no delivery state for them.
+      status: isOwn(entry) && !entry.transcript ? (entry.seq <= this.agentReadSeq ? 'read' : 'sent') : null,
     };
     const at = this.items.findIndex((other) => other.seq === null || other.seq > entry.seq);
     this.items.splice(at === -1 ? this.items.length : at, 0, item);
@@ -121,7 +126,7 @@ export class MessageStore {
     this.agentReadSeq = upToSeq;
     const changed: ChatItem[] = [];
     for (const item of this.items) {
-      if (isOwn(item) && item.seq !== null && item.seq <= upToSeq && item.status !== 'read') {
+      if (isOwn(item) && item.seq !== null && item.seq <= upToSeq && item.status !== null && item.status !== 'read') {
         item.status = 'read';
         changed.push(item);
       }

@@ -101,18 +101,34 @@ export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers) {
     }
   }
 
+  /** G2: a line of the bot part of the chat, as the server recorded it (after a reload). */
+  function bodyOf(item: ChatItem): Node | null {
+    const detail = item.transcript;
+    if (detail?.type === 'capture_values') {
+      // The visitor's own answers, with the widget's labels; plain text, never markup.
+      const lines = detail.values.map(({ field, value }) => el('div', {}, `${t[`field_${field}` as keyof ChatStrings] ?? field}: ${value}`));
+      return el('div', {}, ...lines);
+    }
+    if (detail && !item.body) return null;
+    return messageBodyToDom(item.body ?? '');
+  }
+
   function messageRow(item: ChatItem): HTMLElement | null {
     if (item.kind === 'event') {
       const text = systemText(item);
       return text ? el('p', { class: 'system' }, text) : null;
     }
+    const body = bodyOf(item);
+    if (!body) return null;
+    // The bot's lines look as they did while the playbook ran.
+    if (item.transcript && item.authorKind === 'bot') return botRow(body);
     if (item.authorKind === 'visitor') {
-      const row = el('div', { class: 'row me' }, el('span', { class: 'sr' }, `${t.you}:`), el('div', { class: 'bubble' }, messageBodyToDom(item.body ?? '')));
+      const row = el('div', { class: 'row me' }, el('span', { class: 'sr' }, `${t.you}:`), el('div', { class: 'bubble' }, body));
       row.appendChild(el('div', { class: 'meta' }));
       return row;
     }
     const author = item.authorName || (item.authorKind === 'agent' ? t.agent : t.botName);
-    return el('div', { class: 'row them' }, el('div', { class: 'author' }, author), el('div', { class: 'bubble' }, messageBodyToDom(item.body ?? '')));
+    return el('div', { class: 'row them' }, el('div', { class: 'author' }, author), el('div', { class: 'bubble' }, body));
   }
 
   function updateStatus(row: HTMLElement, item: ChatItem) {

@@ -96,22 +96,8 @@ export const ChatWindow = ({ api, conversation, agentId, agentName, agents, onCh
             </Typography>
           ) : null}
         </Box>
-        {refusal === null ? (
-          <Composer
-            onSend={timeline.send}
-            onTyping={timeline.notifyTyping}
-            cannedReplies={{
-              conversationDocumentId: conversation.documentId,
-              // G3: the visitor by the one name rule (display-name.ts); an anonymous "Visitor #12" is no
-              // name to greet someone by, so {visitor.name} then stays as typed for the agent to fill.
-              placeholders: {
-                'visitor.name': conversation.sidePanel.personName || (conversation.visitorNumber === null ? conversation.displayName : null),
-                'agent.name': agentName,
-              },
-            }}
-          />
-        ) : (
-          <Box padding={4} background="neutral0" borderColor="neutral150" borderStyle="solid" borderWidth="1px 0 0 0">
+        {refusal === null ? null : (
+          <Box paddingTop={2} paddingLeft={4} paddingRight={4} paddingBottom={2} background="neutral0" borderColor="neutral150" borderStyle="solid" borderWidth="1px 0 0 0">
             <Typography variant="omega" textColor="neutral600" data-testid="composer-note">
               {conversation.status === 'closed'
                 ? tr('inbox.chat.closedNote', 'This conversation is closed. It cannot be reopened, but its details can still be edited.')
@@ -119,6 +105,22 @@ export const ChatWindow = ({ api, conversation, agentId, agentName, agents, onCh
             </Typography>
           </Box>
         )}
+        {/* G3: every agent who sees the chat may leave a note; only the assignee replies. */}
+        <Composer
+          key={conversation.documentId}
+          onSend={timeline.send}
+          onTyping={timeline.notifyTyping}
+          canReply={refusal === null}
+          cannedReplies={{
+            conversationDocumentId: conversation.documentId,
+            // G3: the visitor by the one name rule (display-name.ts); an anonymous "Visitor #12" is no
+            // name to greet someone by, so {visitor.name} then stays as typed for the agent to fill.
+            placeholders: {
+              'visitor.name': conversation.sidePanel.personName || (conversation.visitorNumber === null ? conversation.displayName : null),
+              'agent.name': agentName,
+            },
+          }}
+        />
       </Flex>
       <Box width="320px" flex="0 0 320px" overflow="auto" background="neutral0" borderColor="neutral150" borderStyle="solid" borderWidth="0 0 0 1px">
         <SidePanel conversation={conversation} onChange={onChange} />

@@ -1,6 +1,7 @@
 import { Box, Button, Flex, IconButton, Textarea, Typography } from '@strapi/design-system';
 import { Bold, BulletList, Italic, Link, PaperPlane } from '@strapi/icons';
 import * as React from 'react';
+import type { MessageAudience } from '../../../../shared/constants';
 import { MESSAGE_MAX_LENGTH } from '../../../../shared/domain/messaging';
 import { useT } from '../../hooks/useT';
 import { CannedReplyPicker } from '../canned/CannedReplyPicker';
@@ -8,26 +9,33 @@ import { useCannedReplyPicker, type CannedReplySource } from '../canned/useCanne
 import { applyMarkup, type MarkupCommand } from '../state/composer-markup';
 
 interface Props {
-  onSend: (body: string) => void;
+  onSend: (body: string, audience: MessageAudience) => void;
   onTyping: () => void;
+  /** Whether the agent may reply to the visitor (B3, B8); a note is open to every agent who sees the chat (G3). */
+  canReply: boolean;
   /** G3: where `/` finds canned replies and what their placeholders become; without it, no picker. */
   cannedReplies?: CannedReplySource;
 }
 
+type Mode = 'reply' | 'note';
+
 /**
  * The reply box (E2, E3): the widget's rich-text subset (bold, italic, links, bulleted lists) as
- * markup with formatting buttons; Enter sends, Shift+Enter starts a new line.
+ * markup with formatting buttons; Enter sends, Shift+Enter starts a new line. Reply | Note (G3):
+ * a note, on a yellow ground, goes to the agents only, and typing it tells the visitor nothing.
  */
-export const Composer = ({ onSend, onTyping, cannedReplies }: Props) => {
+export const Composer = ({ onSend, onTyping, canReply, cannedReplies }: Props) => {
   const tr = useT();
   const [text, setText] = React.useState('');
+  const [chosen, setChosen] = React.useState<Mode>('reply');
+  const mode: Mode = canReply ? chosen : 'note';
   const area = React.useRef<HTMLTextAreaElement>(null);
   const picker = useCannedReplyPicker({ source: cannedReplies, text, setText, area });
 
   const submit = () => {
     const body = text.trim();
     if (body === '' || body.length > MESSAGE_MAX_LENGTH) return;
-    onSend(body);
+    onSend(body, mode === 'note' ? 'agents' : 'everyone');
     setText('');
   };
 
@@ -51,9 +59,36 @@ export const Composer = ({ onSend, onTyping, cannedReplies }: Props) => {
   ];
   const tooLong = text.length > MESSAGE_MAX_LENGTH;
 
+  const note = mode === 'note';
+  const modeButton = (value: Mode, label: string, disabled = false) => (
+    <Button
+      size="S"
+      variant={mode === value ? (value === 'note' ? 'secondary' : 'default') : 'tertiary'}
+      aria-pressed={mode === value}
+      disabled={disabled}
+      onClick={() => {
+        setChosen(value);
+        area.current?.focus();
+      }}
+    >
+      {label}
+    </Button>
+  );
+
   return (
-    <Box padding={3} borderColor="neutral150" borderStyle="solid" borderWidth="1px 0 0 0" background="neutral0">
+    <Box
+      padding={3}
+      borderColor={note ? 'warning200' : 'neutral150'}
+      borderStyle="solid"
+      borderWidth="1px 0 0 0"
+      background={note ? 'warning100' : 'neutral0'}
+      data-composer-mode={mode}
+    >
       <Flex gap={1} paddingBottom={2}>
+        <Flex gap={1} role="group" aria-label={tr('inbox.composer.mode', 'Write a reply or an internal note')} paddingRight={2}>
+          {modeButton('reply', tr('inbox.composer.reply', 'Reply'), !canReply)}
+          {modeButton('note', tr('inbox.composer.note', 'Note'))}
+        </Flex>
         {tools.map((tool) => (
           <IconButton key={tool.command} label={tool.label} variant="ghost" size="S" onClick={() => format(tool.command)}>
             {tool.icon}
@@ -67,14 +102,19 @@ export const Composer = ({ onSend, onTyping, cannedReplies }: Props) => {
             ref={area}
             name="message"
             {...picker.inputProps}
-            aria-label={tr('inbox.composer.label', 'Your reply')}
-            placeholder={tr('inbox.composer.placeholder', 'Write a reply… (Enter sends, Shift+Enter for a new line)')}
+            aria-label={note ? tr('inbox.composer.noteLabel', 'Internal note') : tr('inbox.composer.label', 'Your reply')}
+            placeholder={
+              note
+                ? tr('inbox.composer.notePlaceholder', 'Write an internal note… only agents see it (Enter adds it)')
+                : tr('inbox.composer.placeholder', 'Write a reply… (Enter sends, Shift+Enter for a new line)')
+            }
             value={text}
             hasError={tooLong}
             onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => {
               setText(e.target.value);
               picker.onCaretChange(e.target.selectionStart);
-              onTyping();
+              // The visitor sees "typing…" for replies only: a note is none of their business.
+              if (!note) onTyping();
             }}
             onSelect={(e: React.SyntheticEvent<HTMLTextAreaElement>) => picker.onCaretChange(e.currentTarget.selectionStart)}
             onKeyDown={(e: React.KeyboardEvent<HTMLTextAreaElement>) => {
@@ -87,8 +127,8 @@ export const Composer = ({ onSend, onTyping, cannedReplies }: Props) => {
             style={{ minHeight: '64px' }}
           />
         </Box>
-        <Button startIcon={<PaperPlane />} onClick={submit} disabled={text.trim() === '' || tooLong}>
-          {tr('inbox.composer.send', 'Send')}
+        <Button startIcon={<PaperPlane />} variant={note ? 'secondary' : 'default'} onClick={submit} disabled={text.trim() === '' || tooLong}>
+          {note ? tr('inbox.composer.addNote', 'Add note') : tr('inbox.composer.send', 'Send')}
         </Button>
       </Flex>
       {tooLong ? (

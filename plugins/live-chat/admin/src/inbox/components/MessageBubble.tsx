@@ -5,6 +5,7 @@ import { useT } from '../../hooks/useT';
 import { useInboxTime } from '../format';
 import type { PendingMessage } from '../state/timeline';
 import { MessageBody } from './MessageBody';
+import { TranscriptContent } from './TranscriptContent';
 
 type Props =
   | { kind: 'stored'; entry: TimelineEntry; readByVisitor: number }
@@ -12,17 +13,26 @@ type Props =
 
 /**
  * One chat message. The agents' own are on the right with their delivery state (E2, E3):
- * sending, sent, seen by the visitor, or failed with a retry.
+ * sending, sent, seen by the visitor, or failed with a retry. An internal note (G3) sits on a
+ * yellow ground under "Internal note"; a line of the bot part of the chat (G2) shows what the bot
+ * asked and what the visitor answered.
  */
 export const MessageBubble = (props: Props) => {
   const tr = useT();
   const time = useInboxTime();
   const outgoing = props.kind === 'pending' || props.entry.authorKind === 'agent';
+  const note = (props.kind === 'pending' ? props.message.audience : props.entry.audience) === 'agents';
+  const transcript = props.kind === 'stored' ? props.entry.transcript : null;
   const body = props.kind === 'pending' ? props.message.body : props.entry.body ?? '';
-  const author =
+  const name =
     props.kind === 'pending'
       ? null
       : props.entry.authorName ?? (props.entry.authorKind === 'bot' ? tr('inbox.message.bot', 'Bot') : tr('inbox.visitor.anonymous', 'Visitor'));
+  const author = note
+    ? [tr('inbox.note.label', 'Internal note'), name].filter(Boolean).join(' · ')
+    : transcript && props.kind === 'stored' && props.entry.authorKind === 'visitor'
+      ? `${name} · ${tr('inbox.transcript.toBot', 'answer to the bot')}`
+      : name;
 
   let status: React.ReactNode = null;
   if (props.kind === 'pending') {
@@ -39,7 +49,7 @@ export const MessageBubble = (props: Props) => {
           </Button>
         </Flex>
       );
-  } else if (props.entry.authorKind === 'agent') {
+  } else if (props.entry.authorKind === 'agent' && !note) {
     const seen = props.entry.seq <= props.readByVisitor;
     status = (
       <Typography variant="pi" textColor="neutral500">
@@ -56,9 +66,11 @@ export const MessageBubble = (props: Props) => {
       paddingBottom={1}
       data-message={props.kind === 'pending' ? props.message.clientId : props.entry.clientId}
       data-status={props.kind === 'pending' ? props.message.status : 'stored'}
+      data-audience={note ? 'agents' : 'everyone'}
+      data-transcript={transcript?.type}
     >
       {author ? (
-        <Typography variant="pi" textColor="neutral600">
+        <Typography variant="pi" textColor={note ? 'warning700' : 'neutral600'} fontWeight={note ? 'semiBold' : undefined}>
           {author}
           {props.kind === 'stored' ? (
             <>
@@ -75,11 +87,14 @@ export const MessageBubble = (props: Props) => {
         paddingLeft={3}
         paddingRight={3}
         hasRadius
-        background={outgoing ? 'primary600' : 'neutral150'}
-        color={outgoing ? 'neutral0' : 'neutral800'}
+        background={note ? 'warning100' : outgoing ? 'primary600' : 'neutral150'}
+        color={note ? 'neutral800' : outgoing ? 'neutral0' : 'neutral800'}
+        borderColor={note ? 'warning200' : undefined}
+        borderStyle={note ? 'solid' : undefined}
+        borderWidth={note ? '1px' : undefined}
         style={{ opacity: props.kind === 'pending' && props.message.status === 'sending' ? 0.7 : 1 }}
       >
-        <MessageBody body={body} />
+        {transcript ? <TranscriptContent detail={transcript} body={body} /> : <MessageBody body={body} />}
       </Box>
       {status}
     </Flex>

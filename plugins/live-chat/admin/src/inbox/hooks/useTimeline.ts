@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { catchUp } from '../../../../shared/catch-up';
+import type { MessageAudience } from '../../../../shared/constants';
 import type { TimelineEntry } from '../../../../shared/contracts/conversations';
 import type { AgentServerEvents } from '../../../../shared/events';
 import type { InboxApi } from '../../api/inbox';
@@ -170,16 +171,18 @@ export function useTimeline(api: InboxApi, documentId: string, { isAssignee, vis
   React.useEffect(() => stopTyping, [stopTyping]);
 
   const deliver = React.useCallback(
-    async (clientId: string, body: string) => {
-      setTimeline((state) => markSending(state, clientId, body));
+    async (clientId: string, body: string, audience: MessageAudience) => {
+      setTimeline((state) => markSending(state, clientId, body, audience));
+      // G3: a note says so; a reply sends no audience (the default), as before.
+      const message = audience === 'agents' ? { clientId, body, audience } : { clientId, body };
       try {
         let entry: TimelineEntry;
         if (socket?.connected) {
-          const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', { documentId, clientId, body });
+          const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', { documentId, ...message });
           if (!ack.ok) throw new Error(ack.error.message);
           entry = ack.data;
         } else {
-          entry = await api.send(documentId, { clientId, body });
+          entry = await api.send(documentId, message);
         }
         merge([entry]);
       } catch (e) {
@@ -190,9 +193,10 @@ export function useTimeline(api: InboxApi, documentId: string, { isAssignee, vis
   );
 
   const send = React.useCallback(
-    (body: string) => {
+    (body: string, audience: MessageAudience = 'everyone') => {
+      // Writing a note is not typing to the visitor: only a reply stops the indicator it started.
       stopTyping();
-      void deliver(newClientId(), body);
+      void deliver(newClientId(), body, audience);
     },
     [deliver, stopTyping],
   );
@@ -200,7 +204,7 @@ export function useTimeline(api: InboxApi, documentId: string, { isAssignee, vis
   const retry = React.useCallback(
     (clientId: string) => {
       const message = latest.current.pending.find((candidate) => candidate.clientId === clientId);
-      if (message) void deliver(clientId, message.body);
+      if (message) void deliver(clientId, message.body, message.audience);
     },
     [deliver],
   );

@@ -115,7 +115,9 @@ export function applyEntry(state: ListState, documentId: string, entry: Timeline
     ...row,
     lastActivityAt: entry.createdAt,
     lastMessageSeq: entry.seq,
-    lastMessagePreview: entry.kind === 'text' && entry.body !== null ? previewOf(entry.body) : row.lastMessagePreview,
+    // A note is no "last message" (G3): the server keeps the preview of public text only.
+    lastMessagePreview:
+      entry.kind === 'text' && entry.audience !== 'agents' && entry.body !== null ? previewOf(entry.body) : row.lastMessagePreview,
     // A visitor's message is unread until an agent reads the chat (markRead).
     unreadCount: (row.unreadCount ?? 0) + (entry.kind === 'text' && entry.authorKind === 'visitor' ? 1 : 0),
   };

@@ -3,6 +3,7 @@
  * message that arrives twice (socket broadcast and ack, or a `sync` after a reconnect) is shown
  * once, and outgoing messages wait in `pending` until the server's copy arrives.
  */
+import type { MessageAudience } from '../../../../shared/constants';
 import type { TimelineEntry } from '../../../../shared/contracts/conversations';
 
 /** A message the agent wrote that the server has not confirmed (yet). */
@@ -10,6 +11,8 @@ export interface PendingMessage {
   clientId: string;
   body: string;
   status: 'sending' | 'failed';
+  /** G3: `agents` while an internal note is on its way. */
+  audience: MessageAudience;
   /** The refusal or transport error, shown beside "failed". */
   error: string | null;
 }
@@ -49,9 +52,9 @@ export function mergeEntries(state: TimelineState, incoming: readonly TimelineEn
 }
 
 /** A new outgoing message, or a retry of a failed one (same clientId: the server stores it once). */
-export function markSending(state: TimelineState, clientId: string, body: string): TimelineState {
+export function markSending(state: TimelineState, clientId: string, body: string, audience: MessageAudience = 'everyone'): TimelineState {
   const others = state.pending.filter((message) => message.clientId !== clientId);
-  return { ...state, pending: [...others, { clientId, body, status: 'sending', error: null }] };
+  return { ...state, pending: [...others, { clientId, body, audience, status: 'sending', error: null }] };
 }
 
 /** The send failed (refused, timed out, offline): the message stays with a retry. */
