@@ -47,6 +47,7 @@ function entry(seq: number, patch: Partial<TimelineEntry> = {}): TimelineEntry {
     authorName: 'V',
     body: `message ${seq}`,
     event: null,
+    attachment: null,
     createdAt: new Date(Date.UTC(2026, 0, 1, 13, seq)).toISOString(),
     ...patch,
   };

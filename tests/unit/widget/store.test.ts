@@ -11,6 +11,7 @@ const entry = (seq: number, overrides: Partial<TimelineEntry> = {}): TimelineEnt
   authorName: 'Ada',
   body: `message ${seq}`,
   event: null,
+  attachment: null,
   createdAt: new Date(2026, 0, 1, 12, 0, seq).toISOString(),
   ...overrides,
 });

@@ -46,6 +46,7 @@ export function toTimelineEntry(entry: StoredTimelineEntry): TimelineEntry {
     authorName: entry.authorName,
     body: entry.body,
     event: entry.event,
+    attachment: entry.attachment,
     createdAt: entry.createdAt.toISOString(),
   };
 }

@@ -63,7 +63,17 @@ export const conversationDetailSchema = conversationSummarySchema.extend({
 });
 export type ConversationDetail = z.infer<typeof conversationDetailSchema>;
 
-/** A message or a timeline event (B7), in seq order. */
+/** G4: the file of a `file` entry (shared/domain/attachments.ts AttachmentView). */
+export const attachmentSchema = z.object({
+  name: z.string().nullable(),
+  mime: z.string(),
+  size: z.number().int(),
+  url: z.string().nullable(),
+  thumbnailUrl: z.string().nullable(),
+  removedAt: isoDateTime.nullable(),
+});
+
+/** A message, a file (G4) or a timeline event (B7), in seq order. */
 export const timelineEntrySchema = z.object({
   seq: z.number().int(),
   clientId: z.string(),
@@ -72,6 +82,8 @@ export const timelineEntrySchema = z.object({
   authorName: z.string().nullable(),
   body: z.string().nullable(),
   event: z.object({ type: z.string(), data: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) }).nullable(),
+  /** Set on `file` entries only. */
+  attachment: attachmentSchema.nullable(),
   createdAt: isoDateTime,
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;

@@ -7,3 +7,4 @@ export * from './crm';
 export * from './messaging';
 export * from './rich-text';
 export * from './playbook-flow';
+export * from './attachments';

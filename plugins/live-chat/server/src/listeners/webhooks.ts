@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { WEBHOOK_EVENTS, type DomainEventName } from '../../../shared/constants';
+import { isSentMessage } from '../../../shared/domain/attachments';
 import { toConversationSummary, toTimelineEntry } from '../presenters';
 import type { DomainEvent, EventBus } from '../services/event-bus';
 
@@ -16,7 +17,7 @@ export function registerWebhookEvents(strapi: Core.Strapi) {
 
 /** The documented webhook payload of each event (docs/webhooks.md); Strapi adds `event` and `createdAt`. */
 export function webhookPayload(event: DomainEvent) {
-  const message = event.type === 'message:created' ? event.entries.find((entry) => entry.kind === 'text') : undefined;
+  const message = event.type === 'message:created' ? event.entries.find(isSentMessage) : undefined;
   return {
     conversation: toConversationSummary(event.conversation),
     actor: event.actorId === null ? null : { id: event.actorId },

@@ -4,6 +4,7 @@
  * effect on the very next event: there is no per-conversation membership to forget to leave.
  */
 import type { ConversationStatus } from '../../../shared/constants';
+import { isSentMessage } from '../../../shared/domain/attachments';
 
 export const ROOMS = {
   /** Every agent with inbox access: sees unassigned and closed conversations. */
@@ -32,4 +33,4 @@ export function agentRoomsFor(conversation: { status: ConversationStatus; assign
 export const VISITOR_VISIBLE_EVENTS: ReadonlySet<string> = new Set(['agent_joined', 'reassigned', 'closed']);
 
 export const isVisibleToVisitor = (entry: { kind: string; event: { type: string } | null }) =>
-  entry.kind === 'text' || (entry.event !== null && VISITOR_VISIBLE_EVENTS.has(entry.event.type));
+  isSentMessage(entry) || (entry.event !== null && VISITOR_VISIBLE_EVENTS.has(entry.event.type));

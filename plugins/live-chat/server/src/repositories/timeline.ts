@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { ConversationStatus, MessageAuthorKind, MessageKind } from '../../../shared/constants';
+import type { AttachmentView } from '../../../shared/domain/attachments';
 import { TABLES, fromDbDatetime, newDocumentId, table, toDbDatetime, type Transaction } from './sql';
 
 /** An entry to append to a conversation's timeline: a chat message or an event (B7). */
@@ -13,6 +14,8 @@ export interface NewTimelineEntry {
   event?: { type: string; data: Record<string, string | number | null> } | null;
   /** From the sender for messages (E2); generated for events. */
   clientId?: string;
+  /** G4: a `file` entry's file: what readers see, the upload plugin's id and the URL's secret. */
+  file?: { attachment: AttachmentView; fileId: number; fileKey: string } | null;
   createdAt: Date;
 }
 
@@ -26,6 +29,7 @@ export interface StoredTimelineEntry {
   authorName: string | null;
   body: string | null;
   event: { type: string; data: Record<string, string | number | null> } | null;
+  attachment: AttachmentView | null;
   createdAt: Date;
 }
 
@@ -52,9 +56,10 @@ export const previewOf = (body: string) => body.slice(0, PREVIEW_LENGTH);
 
 type Row = Record<string, unknown>;
 
-function parseEvent(value: unknown): StoredTimelineEntry['event'] {
+/** A JSON column: parsed text on SQLite, already an object on PostgreSQL. */
+function parseJson<T>(value: unknown): T | null {
   if (value === null || value === undefined) return null;
-  return (typeof value === 'string' ? JSON.parse(value) : value) as StoredTimelineEntry['event'];
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
 const toEntry = (row: Row): StoredTimelineEntry => ({
@@ -66,9 +71,12 @@ const toEntry = (row: Row): StoredTimelineEntry => ({
   authorId: row.author_id === null || row.author_id === undefined ? null : Number(row.author_id),
   authorName: row.author_name === null || row.author_name === undefined ? null : String(row.author_name),
   body: row.body === null || row.body === undefined ? null : String(row.body),
-  event: parseEvent(row.event),
+  event: parseJson<StoredTimelineEntry['event']>(row.event),
+  attachment: parseJson<AttachmentView>(row.attachment),
   createdAt: fromDbDatetime(row.created_at) as Date,
 });
+
+export const toStoredTimelineEntry = toEntry;
 
 export const createTimelineRepository = (strapi: Core.Strapi) => ({
   /**
@@ -113,6 +121,9 @@ export const createTimelineRepository = (strapi: Core.Strapi) => ({
           author_name: entry.authorName ?? null,
           body: entry.body ?? null,
           event: entry.event ? JSON.stringify(entry.event) : null,
+          ...(entry.file
+            ? { attachment: JSON.stringify(entry.file.attachment), file_id: entry.file.fileId, file_key: entry.file.fileKey }
+            : {}),
           created_at: at,
           updated_at: at,
           published_at: at,
@@ -129,6 +140,7 @@ export const createTimelineRepository = (strapi: Core.Strapi) => ({
         authorName: entry.authorName ?? null,
         body: entry.body ?? null,
         event: entry.event ?? null,
+        attachment: entry.file?.attachment ?? null,
         createdAt: entry.createdAt,
       });
     }

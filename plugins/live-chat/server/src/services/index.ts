@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { CONTENT_API_TYPE_NAMES, contentApiUid } from '../content-api';
 import agents from './agents';
+import attachments from './attachments';
 import availability from './availability';
 import conversations from './conversations';
 import crm from './crm';
@@ -25,6 +26,7 @@ export default {
   ...coreServices,
   playbooks,
   agents,
+  attachments,
   availability,
   conversations,
   crm,

@@ -8,7 +8,13 @@ import { createConversationRepository, type ConversationRecord } from '../reposi
 import { directSqlOf } from '../repositories/direct-sql';
 import { createMessageBatchWriter, createVisitorMessageWriter } from '../repositories/message-batch';
 import { isDeadlock, isUniqueViolation, table, TABLES } from '../repositories/sql';
-import { createTimelineRepository, type AppendedState, type AppendResult, type StoredTimelineEntry } from '../repositories/timeline';
+import {
+  createTimelineRepository,
+  type AppendedState,
+  type AppendResult,
+  type NewTimelineEntry,
+  type StoredTimelineEntry,
+} from '../repositories/timeline';
 import { parseOrThrow } from '../validation';
 import { refusalError, stateOf, type ConversationService } from './conversations';
 import type { EventBus } from './event-bus';
@@ -36,7 +42,7 @@ export type MessageAuthor = { kind: 'agent'; agent: Agent } | { kind: 'visitor';
 type VisitorAuthor = Extract<MessageAuthor, { kind: 'visitor' }>;
 /** A message as the sender's input gives it, validated. */
 type MessageInput = { clientId: string; body: string };
-type Sent = { entry: TimelineEntry; created: boolean };
+export type Sent = { entry: TimelineEntry; created: boolean };
 type Settled = { ok: true; value: Sent } | { ok: false; error: unknown };
 const settle = (work: () => Promise<Sent>): Promise<Settled> =>
   work().then(
@@ -53,7 +59,7 @@ const MAX_BATCH = 200;
  */
 const POSTGRES_LANES = 4;
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = createConversationRepository(strapi);
   const timeline = createTimelineRepository(strapi);
   const direct = directSqlOf(strapi);
@@ -120,7 +126,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const expected = { status: record.status, assigneeId: record.assigneeId };
     const batched = strapi.db.inTransaction() ? null : await laneOf(record.id).submit({ conversationId: record.id, entry, expected });
     if (batched) return published(record, author, { entries: [batched.entry], state: batched.state });
+    return storeAlone(record, author, entry);
+  }
 
+  /**
+   * The careful path of store(): one entry in its own transaction, the sending rule checked again
+   * against the row the append locked; a retry (the unique clientId index) answers the stored entry
+   * with `created: false`.
+   */
+  async function storeAlone(record: ConversationRecord, author: MessageAuthor, entry: NewTimelineEntry & { clientId: string }): Promise<Sent> {
+    const { clientId } = entry;
     let appended: AppendResult;
     try {
       appended = await strapi.db.transaction(async ({ trx }) => {
@@ -201,6 +216,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /**
+     * G4: an entry that is more than text (a file), for the attachments service: the sending rule
+     * of the author, the stored entry of a clientId (a retry), and the careful store with E2's
+     * guarantees and the same broadcasts as any message.
+     */
+    refusalFor,
+    async findStored(record: ConversationRecord, clientId: string): Promise<TimelineEntry | null> {
+      const existing = await findByClientId(record.id, clientId);
+      return existing ? toTimelineEntry(existing) : null;
+    },
+    storeAlone,
+
     /** An agent's reply in a conversation assigned to them. */
     async sendAsAgent(agent: Agent, documentId: string, input: unknown) {
       const message = parseOrThrow(messageInputSchema, input, 'Invalid message');
@@ -219,3 +246,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default messagesService;
+export type MessageService = ReturnType<typeof messagesService>;
