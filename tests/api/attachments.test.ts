@@ -155,6 +155,16 @@ describe('G4 a visitor sends files into their own conversation', () => {
     expect(servedText.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(servedText.headers['content-disposition']).toMatch(/^attachment; filename="notes.txt"/);
     expect(servedText.body.toString('utf8')).toBe(samples.text().toString('utf8'));
+
+    // Its Media Library copy under /uploads (Strapi's public folder) has the detected type's
+    // extension, so it is served as text there too, with Strapi's own nosniff.
+    const row = await messageRow(app, visitor.id, 'text-file-0001');
+    const file = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: row.fileId } });
+    expect(file.url).toMatch(/^\/uploads\/notes_[0-9a-f]+\.txt$/);
+    const direct = await download(file.url);
+    expect(direct.status).toBe(200);
+    expect(direct.headers['content-type']).toMatch(/^text\/plain/);
+    expect(direct.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it.each([
