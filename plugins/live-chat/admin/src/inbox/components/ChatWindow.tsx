@@ -95,7 +95,7 @@ export const ChatWindow = ({ api, conversation, agentId, agents, onChange }: Pro
           ) : null}
         </Box>
         {refusal === null ? (
-          <Composer onSend={timeline.send} onTyping={timeline.notifyTyping} />
+          <Composer onSend={timeline.send} onTyping={timeline.notifyTyping} onAttach={timeline.attach} />
         ) : (
           <Box padding={4} background="neutral0" borderColor="neutral150" borderStyle="solid" borderWidth="1px 0 0 0">
             <Typography variant="omega" textColor="neutral600" data-testid="composer-note">

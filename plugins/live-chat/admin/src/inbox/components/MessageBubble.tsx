@@ -4,6 +4,7 @@ import type { TimelineEntry } from '../../../../shared/contracts/conversations';
 import { useT } from '../../hooks/useT';
 import { useInboxTime } from '../format';
 import type { PendingMessage } from '../state/timeline';
+import { AttachmentView } from './AttachmentView';
 import { MessageBody } from './MessageBody';
 
 type Props =
@@ -79,7 +80,11 @@ export const MessageBubble = (props: Props) => {
         color={outgoing ? 'neutral0' : 'neutral800'}
         style={{ opacity: props.kind === 'pending' && props.message.status === 'sending' ? 0.7 : 1 }}
       >
-        <MessageBody body={body} />
+        {props.kind === 'stored' && props.entry.attachment ? (
+          <AttachmentView attachment={props.entry.attachment} outgoing={outgoing} />
+        ) : (
+          <MessageBody body={body} />
+        )}
       </Box>
       {status}
     </Flex>
