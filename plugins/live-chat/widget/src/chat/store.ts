@@ -17,6 +17,8 @@ export interface ChatItem {
   authorName: string | null;
   body: string | null;
   event: TimelineEntry['event'];
+  /** G4: the file of a `file` entry (null for everything else). */
+  attachment: TimelineEntry['attachment'];
   createdAt: string;
   /** Delivery state of the visitor's own messages; null for everyone else's entries. */
   status: DeliveryStatus | null;
@@ -73,6 +75,7 @@ export class MessageStore {
       authorName: null,
       body,
       event: null,
+      attachment: null,
       createdAt: now.toISOString(),
       status: 'sending',
     };
@@ -107,6 +110,7 @@ export class MessageStore {
       authorName: entry.authorName,
       body: entry.body,
       event: entry.event,
+      attachment: entry.attachment ?? null,
       createdAt: entry.createdAt,
       status: isOwn(entry) ? (entry.seq <= this.agentReadSeq ? 'read' : 'sent') : null,
     };

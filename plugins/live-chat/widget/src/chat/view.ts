@@ -28,7 +28,22 @@ export interface ViewHandlers {
   close: () => void;
 }
 
-export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers) {
+/**
+ * G4: a file in the chat: an image's thumbnail linking to the image, any other file as a download
+ * link; "file removed" once erased. URLs are the Strapi server's (`serverOrigin`), not the page's.
+ */
+function attachmentToDom(attachment: NonNullable<ChatItem['attachment']>, serverOrigin: string, t: ChatStrings): Node {
+  if (!attachment.url) return el('em', {}, t.fileRemoved);
+  const name = attachment.name ?? '';
+  const href = `${serverOrigin}${attachment.url}`;
+  if (attachment.thumbnailUrl && attachment.mime.startsWith('image/')) {
+    const image = el('img', { src: `${serverOrigin}${attachment.thumbnailUrl}`, alt: name, loading: 'lazy' });
+    return el('a', { href, target: '_blank', rel: 'noopener noreferrer', class: 'file' }, image);
+  }
+  return el('a', { href, download: name, rel: 'noopener noreferrer', class: 'file' }, name);
+}
+
+export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers, serverOrigin = '') {
   const title = el('h2', { class: 'title', id: 'lc-title' }, t.botName);
   const avatar = el('span', { class: 'avatar', 'aria-hidden': 'true' }, t.botName.charAt(0));
   const status = el('p', { class: 'status' });
@@ -101,18 +116,21 @@ export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers) {
     }
   }
 
+  const bubbleContent = (item: ChatItem): Node =>
+    item.attachment ? attachmentToDom(item.attachment, serverOrigin, t) : messageBodyToDom(item.body ?? '');
+
   function messageRow(item: ChatItem): HTMLElement | null {
     if (item.kind === 'event') {
       const text = systemText(item);
       return text ? el('p', { class: 'system' }, text) : null;
     }
     if (item.authorKind === 'visitor') {
-      const row = el('div', { class: 'row me' }, el('span', { class: 'sr' }, `${t.you}:`), el('div', { class: 'bubble' }, messageBodyToDom(item.body ?? '')));
+      const row = el('div', { class: 'row me' }, el('span', { class: 'sr' }, `${t.you}:`), el('div', { class: 'bubble' }, bubbleContent(item)));
       row.appendChild(el('div', { class: 'meta' }));
       return row;
     }
     const author = item.authorName || (item.authorKind === 'agent' ? t.agent : t.botName);
-    return el('div', { class: 'row them' }, el('div', { class: 'author' }, author), el('div', { class: 'bubble' }, messageBodyToDom(item.body ?? '')));
+    return el('div', { class: 'row them' }, el('div', { class: 'author' }, author), el('div', { class: 'bubble' }, bubbleContent(item)));
   }
 
   function updateStatus(row: HTMLElement, item: ChatItem) {
