@@ -1,3 +1,4 @@
+import http from 'node:http';
 import sharp from 'sharp';
 import { uid } from '../../plugins/live-chat/shared/constants';
 import { bearer, createAdmin, createAgent, createApiToken, type TestAdmin } from '../harness/admin';
@@ -193,6 +194,34 @@ describe('G4 a visitor sends files into their own conversation', () => {
     const over = Buffer.alloc(LIMIT + 1, 'a');
     const late = await expectNothingStored(() => visitorUpload(visitor.token, 'too-large-02', { name: 'big.txt', bytes: over }), 413);
     expect(late.body.error.name).toBe('PayloadTooLargeError');
+  });
+
+  it('answers a declared 1 GB upload at once, without waiting for its body (it is never read)', async () => {
+    const visitor = await visitorInConversation(app);
+    const { hostname, port } = new URL(await baseUrl());
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request(
+        {
+          hostname,
+          port,
+          method: 'POST',
+          path: '/live-chat/widget/attachments',
+          headers: { authorization: `Bearer ${visitor.token}`, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(1024 ** 3) },
+        },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
+      request.on('error', reject);
+      // A few bytes of the gigabyte, and the request is left open: only a check ahead of the body
+      // parser can answer it.
+      request.write('--x\r\nContent-Disposition: form-data; name="clientId"\r\n\r\nhuge-upload-01\r\n');
+      setTimeout(() => reject(new Error('no answer while the body was still coming')), 5000).unref();
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).error).toMatchObject({ status: 413, name: 'PayloadTooLargeError' });
   });
 
   it('refuses bad requests with a clear 4xx and stores nothing', async () => {
