@@ -138,6 +138,21 @@ describe('G4 a visitor sends files into their own conversation', () => {
     expect(await app.strapi.db.query(uid('message')).count({ where: { conversation: visitor.id, clientId: 'retry-file-01' } })).toBe(1);
   });
 
+  it('stores one message and one file when the first upload and its retries race (E2), leaving no orphan', async () => {
+    const visitor = await visitorInConversation(app);
+    const bytes = await samples.photo();
+    const [media, disk] = [await mediaCount(app), await uploadFolder()];
+    const answers = await Promise.all([1, 2, 3, 4].map(() => visitorUpload(visitor.token, 'racing-file-1', { name: 'race.png', bytes })));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 201]);
+    expect(new Set(answers.map((answer) => answer.body.data.seq)).size).toBe(1);
+    expect(await app.strapi.db.query(uid('message')).count({ where: { conversation: visitor.id, kind: 'file' } })).toBe(1);
+    expect(await mediaCount(app)).toBe(media + 1);
+    const row = await messageRow(app, visitor.id, 'racing-file-1');
+    const file = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: row.fileId } });
+    const kept = [file, ...Object.values(file.formats ?? {})].map((f) => `${(f as { hash: string }).hash}${(f as { ext: string }).ext}`);
+    expect((await uploadFolder()).filter((name) => !disk.includes(name)).sort()).toEqual(kept.sort());
+  });
+
   it('serves PDFs and text files as downloads with the detected type', async () => {
     const visitor = await visitorInConversation(app);
     const pdf = await visitorUpload(visitor.token, 'pdf-file-0001', { name: 'invoice.PDF', bytes: samples.pdf(), contentType: 'image/png' });
