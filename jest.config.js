@@ -1,3 +1,12 @@
+/**
+ * G4: `file-type` (the attachment type sniffer) and the packages it imports are ES modules only.
+ * The plugin loads it with a dynamic import(), which Node runs natively but jest only with
+ * --experimental-vm-modules; under jest, they and the plugin's built server are compiled to
+ * CommonJS instead (import() becomes require()).
+ */
+const ESM_ONLY = ['file-type', 'strtok3', 'token-types', '@tokenizer/inflate', 'uint8array-extras', '@borewit/text-codec'];
+const toCommonJs = ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }];
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -16,7 +25,12 @@ module.exports = {
       '@swc/jest',
       { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } },
     ],
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: toCommonJs,
+    '/plugins/live-chat/dist/server/[^/]+\\.js$': toCommonJs,
   },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+  // file-type's package exports name no `require` condition; point jest at its Node entry.
+  moduleNameMapper: { '^file-type$': '<rootDir>/node_modules/file-type/index.js' },
   // Compiles the app and the plugin once, so each test file boots the same JavaScript Strapi runs.
   globalSetup: '<rootDir>/tests/harness/global-setup.ts',
   testTimeout: 60_000,

@@ -8,6 +8,7 @@ import { contentApiCells, pluginAdminCells, type MatrixContext } from './authori
 import { createPrincipals } from './authorization-matrix/principals';
 import { socketCells } from './authorization-matrix/socket-events';
 import { createWorld } from './authorization-matrix/world';
+import { removeAllMedia } from '../harness/attachments';
 
 /**
  * OWASP ASVS V4 (access control), SPEC A2, B6, B8, C1, C2, F1: every route Strapi's registry lists
@@ -37,6 +38,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   disconnectAll();
+  await removeAllMedia(app);
   await app.stop();
 });
 

@@ -21,6 +21,8 @@ describe('content-type definitions', () => {
     expect(uniqueKeys.map((index) => index.columns)).toEqual([
       ['conversation_id', 'seq'],
       ['conversation_id', 'client_id'],
+      // G4: an attachment URL's key names one message.
+      ['file_key'],
     ]);
   });
 

@@ -44,8 +44,11 @@ export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 export const MESSAGE_AUTHOR_KINDS = ['visitor', 'agent', 'bot', 'system'] as const;
 export type MessageAuthorKind = (typeof MESSAGE_AUTHOR_KINDS)[number];
 
-/** A timeline entry is either a chat message or an event the chat window shows with its time (B7). */
-export const MESSAGE_KINDS = ['text', 'event'] as const;
+/**
+ * A timeline entry is a chat message, a file sent in the chat (G4), or an event the chat window
+ * shows with its time (B7).
+ */
+export const MESSAGE_KINDS = ['text', 'file', 'event'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /**

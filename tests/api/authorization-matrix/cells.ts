@@ -35,12 +35,14 @@ export interface HttpCall {
 export async function send(baseUrl: string, principal: Principal, call: HttpCall): Promise<number> {
   const url = new URL(call.path, baseUrl);
   for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  // A FormData body is sent as multipart/form-data (fetch writes its Content-Type and boundary).
+  const multipart = call.body instanceof FormData;
+  const headers: Record<string, string> = multipart ? {} : { 'content-type': 'application/json' };
   if (principal.bearer) headers.authorization = `Bearer ${principal.bearer}`;
   const response = await fetch(url, {
     method: call.method,
     headers,
-    body: call.body === undefined || call.method === 'GET' ? undefined : JSON.stringify(call.body),
+    body: call.body === undefined || call.method === 'GET' ? undefined : multipart ? (call.body as FormData) : JSON.stringify(call.body),
   });
   await response.arrayBuffer();
   return response.status;

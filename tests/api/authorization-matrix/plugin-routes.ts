@@ -10,7 +10,7 @@ import type { ContentTypeName } from '../../../plugins/live-chat/shared/constant
 import { fillPath, outcomeOf, send, type Cell, type HttpCall, type Outcome } from './cells';
 import { PRINCIPALS, type Principal, type PrincipalName } from './principals';
 import { AGENTS, adminDoor, holds, inboxAnswer, type InboxAction } from './rules';
-import { CHATS, CRM_SAMPLES, paragraph, type Chat, type World } from './world';
+import { CHATS, CRM_SAMPLES, paragraph, uploadForm, type Chat, type World } from './world';
 import type { TestApp } from '../../harness/strapi';
 
 export interface MatrixContext {
@@ -85,6 +85,16 @@ export const PLUGIN_ADMIN_ROUTES: Record<RouteKey, AdminRow> = {
   'POST /live-chat/conversations/:documentId/deals': { on: 'chat', writes: true, body: () => ({ title: 'Deal' }), expect: inbox('crm') },
   'GET /live-chat/conversations/:documentId/crm-records': { on: 'chat', expect: inbox('read') },
   'GET /live-chat/conversations/:documentId/context': { on: 'chat', expect: inbox('read') },
+  // G4: a file follows the rule of a reply; erasing a chat's files needs "see all conversations" too.
+  'POST /live-chat/conversations/:documentId/attachments': { on: 'chat', writes: true, body: () => uploadForm(), expect: inbox('send') },
+  'DELETE /live-chat/conversations/:documentId/attachments': {
+    on: 'chat',
+    writes: true,
+    expect: (p, chat) => adminDoor(p, holds(p, 'useInbox') && Boolean(AGENTS[p]?.seesAll), () => (chat ? inboxAnswer(AGENTS[p]!, 'read', chat) : 'ok')),
+  },
+  // A file is served to whoever holds its URL (its key is the credential), an image's thumbnail too.
+  'GET /live-chat/attachments/:fileKey': { expect: anyone },
+  'GET /live-chat/attachments/:fileKey/thumbnail': { expect: anyone },
   'GET /live-chat/agents': { expect: inbox() },
   'GET /live-chat/availability': { expect: inbox() },
   'PUT /live-chat/availability': { body: () => ({ availability: 'offline' }), expect: inbox() },
@@ -136,6 +146,8 @@ export const PLUGIN_ADMIN_ROUTES: Record<RouteKey, AdminRow> = {
   },
   'POST /live-chat/widget/identify': { body: () => ({ name: 'Vera Visitor' }), expect: visitors },
   'POST /live-chat/widget/page': { body: () => ({ page: 'https://site.test/pricing', title: 'Pricing' }), expect: visitors },
+  // G4: into the visitor's own open conversation (both matrix visitors have one).
+  'POST /live-chat/widget/attachments': { body: () => uploadForm(), expect: visitors },
   'POST /live-chat/widget/installations': {
     body: (_ids, { world }) => ({ playbookDocumentId: world.playbook.documentId, page: 'https://site.test/landing' }),
     expect: anyone,
@@ -185,7 +197,7 @@ export function pluginAdminCells(context: MatrixContext): { cells: Cell[]; missi
               };
               const call: HttpCall = {
                 method,
-                path: fillPath(path, { documentId: ids.documentId, cardDocumentId: ids.cardDocumentId, locale: 'sv', file: world.widgetChunk }),
+                path: fillPath(path, { documentId: ids.documentId, cardDocumentId: ids.cardDocumentId, locale: 'sv', file: world.widgetChunk, fileKey: world.attachmentKey }),
                 body: row.body ? await row.body(ids, context) : undefined,
               };
               return outcomeOf(await send(context.baseUrl, context.who[principal], call));

@@ -1,6 +1,7 @@
 import { CONTENT_TYPE_NAMES, uid, type ContentTypeName } from '../../../plugins/live-chat/shared/constants';
 import { PLUGIN_ONLY_TYPES } from '../../../plugins/live-chat/server/src/plugin-only';
 import { bearer } from '../../harness/admin';
+import { samples } from '../../harness/attachments';
 import type { TestApp } from '../../harness/strapi';
 import type { Principal, PrincipalName } from './principals';
 
@@ -44,6 +45,16 @@ export interface World {
   freshRecord(type: ContentTypeName, owner: Owner): Promise<string>;
   /** A file of the widget bundle, as the loader names it. */
   widgetChunk: string;
+  /** The key in the URL of a photo visitor A sent (G4: the URL is the file's only credential). */
+  attachmentKey: string;
+}
+
+/** A one-file upload (G4) with a fresh clientId, as the widget and the inbox send it. */
+export async function uploadForm(name = 'photo.png'): Promise<FormData> {
+  const form = new FormData();
+  form.append('clientId', `matrix-file-${Math.random().toString(36).slice(2, 12)}`);
+  form.append('files', new Blob([await samples.icon()], { type: 'image/png' }), name);
+  return form;
 }
 
 export const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
@@ -105,6 +116,14 @@ export async function createWorld(app: TestApp, who: Record<PrincipalName, Princ
     ofAgentB: await chatIn('ofAgentB', 'visitorB'),
     closed: await chatIn('closed'),
   };
+  const photo = await app
+    .http()
+    .post('/live-chat/widget/attachments')
+    .set(bearer(who.visitorA.bearer as string))
+    .field('clientId', 'matrix-photo-0001')
+    .attach('files', await samples.photo(), { filename: 'photo.png', contentType: 'image/png' });
+  const attachmentKey = /\/attachments\/([^/]+)$/.exec(photo.body.data?.attachment?.url ?? '')?.[1];
+  if (!attachmentKey) throw new Error(`visitor A could not send a photo: ${JSON.stringify(photo.body)}`);
   const playbook = await freshPlaybook();
   const cannedReply = await freshCannedReply();
   await service('installations').record(playbook.documentId, 'https://site.test/pricing');
@@ -138,5 +157,6 @@ export async function createWorld(app: TestApp, who: Record<PrincipalName, Princ
     anyRecord: (type) => Object.values(records[type])[0] as string,
     freshRecord,
     widgetChunk,
+    attachmentKey,
   };
 }

@@ -54,6 +54,7 @@ function entry(seq: number, patch: Partial<TimelineEntry> = {}): TimelineEntry {
     event: null,
     audience: 'everyone',
     transcript: null,
+    attachment: null,
     createdAt: new Date(Date.UTC(2026, 0, 1, 13, seq)).toISOString(),
     ...patch,
   };

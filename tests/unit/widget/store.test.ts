@@ -13,6 +13,7 @@ const entry = (seq: number, overrides: Partial<TimelineEntry> = {}): TimelineEnt
   audience: 'everyone',
   transcript: null,
   event: null,
+  attachment: null,
   createdAt: new Date(2026, 0, 1, 12, 0, seq).toISOString(),
   ...overrides,
 });

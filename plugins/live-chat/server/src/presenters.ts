@@ -78,6 +78,7 @@ export function toTimelineEntry(entry: StoredTimelineEntry): TimelineEntry {
     event: entry.event,
     audience: audienceOf(entry),
     transcript: entry.transcript,
+    attachment: entry.attachment,
     createdAt: entry.createdAt.toISOString(),
   };
 }

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { attachmentSizeGuard } from './attachments/size-guard';
 import { registerDocumentation } from './documentation';
 import { copyOldRelationColumns } from './migrations/crm-relation-links';
 import { adminActions } from './permissions';
@@ -12,4 +13,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Runs before the schema sync, as Strapi's own plugins register theirs.
   strapi.db.migrations.providers.internal.register(copyOldRelationColumns);
   registerDocumentation(strapi);
+  // G4: registered before Strapi's own middlewares (added at bootstrap), so it runs before the body parser.
+  strapi.server.use(attachmentSizeGuard(strapi));
 };

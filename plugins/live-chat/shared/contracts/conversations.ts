@@ -116,7 +116,17 @@ export interface ConversationContextResponse {
   data: { visitor: VisitorContext | null; earlierConversations: EarlierConversation[] };
 }
 
-/** A message or a timeline event (B7), in seq order. */
+/** G4: the file of a `file` entry (shared/domain/attachments.ts AttachmentView). */
+export const attachmentSchema = z.object({
+  name: z.string().nullable(),
+  mime: z.string(),
+  size: z.number().int(),
+  url: z.string().nullable(),
+  thumbnailUrl: z.string().nullable(),
+  removedAt: isoDateTime.nullable(),
+});
+
+/** A message, a file (G4) or a timeline event (B7), in seq order. */
 export const timelineEntrySchema = z.object({
   seq: z.number().int(),
   clientId: z.string(),
@@ -130,6 +140,8 @@ export const timelineEntrySchema = z.object({
   /** G2: set on the lines of the bot part of the chat (what the playbook showed, what the visitor answered). */
   // A union with null rather than .nullable(): OpenAPI 3.0 has no "nullable" without a type (G1).
   transcript: z.union([transcriptDetailSchema, z.null()]),
+  /** Set on `file` entries only. */
+  attachment: attachmentSchema.nullable(),
   createdAt: isoDateTime,
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;

@@ -10,3 +10,4 @@ export * from './playbook-flow';
 export * from './search';
 export * from './audience';
 export * from './bot-transcript';
+export * from './attachments';

@@ -46,6 +46,13 @@ export function useInboxApi() {
       /** E2 fallback when the socket is down; the same clientId makes a retry idempotent. */
       send: async (documentId: string, body: { clientId: string; body: string; audience?: MessageAudience }) =>
         (await post<{ data: TimelineEntry }>(`${conversation(documentId)}/messages`, body)).data.data,
+      /** G4: one file as a message; the same clientId makes a retry store nothing twice. */
+      uploadAttachment: async (documentId: string, clientId: string, file: File) => {
+        const form = new FormData();
+        form.append('clientId', clientId);
+        form.append('files', file, file.name);
+        return (await post<{ data: TimelineEntry }>(`${conversation(documentId)}/attachments`, form)).data.data;
+      },
       assignToMe: async (documentId: string) => (await post<ConversationResponse>(`${conversation(documentId)}/assign`)).data.data,
       reassign: async (documentId: string, agentId: number | null) =>
         (await post<ConversationResponse>(`${conversation(documentId)}/reassign`, { agentId })).data.data,

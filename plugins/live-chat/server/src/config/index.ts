@@ -1,6 +1,21 @@
 import type { env } from '@strapi/utils';
 import { z } from 'zod';
 import { ACTING_AGENT_POLICIES, type ActingAgents } from '../acting-agents';
+import {
+  ATTACHMENT_TYPE_NAMES,
+  DEFAULT_ATTACHMENT_MAX_BYTES,
+  DEFAULT_ATTACHMENT_TYPES,
+  type AttachmentType,
+} from '../../../shared/domain/attachments';
+
+/** G4: which files may be sent in a chat. Only types the plugin can recognise from their bytes. */
+const attachmentOptionsSchema = z.strictObject({
+  /** Detected (not declared) MIME types accepted; [] turns attachments off. */
+  allowedTypes: z.array(z.enum(ATTACHMENT_TYPE_NAMES)).optional(),
+  /** Largest file accepted, in bytes (at most 1 GB). */
+  maxFileSize: z.number().int().min(1).max(1024 * 1024 * 1024).optional(),
+});
+export type AttachmentSettings = { allowedTypes: AttachmentType[]; maxFileSize: number };
 
 /** The plugin's options (config/plugins.ts → 'live-chat'.config), validated at boot. */
 export const pluginConfigSchema = z.object({
@@ -18,9 +33,14 @@ export const pluginConfigSchema = z.object({
   widgetOrigins: z.array(z.string()).optional(),
   /** F1: whom an integration may act as through `actingAgentId` (see actingAgentsOf). */
   actingAgents: z.union([z.enum(ACTING_AGENT_POLICIES), z.array(z.email())]).optional(),
+  /** G4: the allow-list and size limit of chat attachments (see attachmentsOf). */
+  attachments: attachmentOptionsSchema.optional(),
 });
 export type PluginOptions = z.infer<typeof pluginConfigSchema>;
-export type PluginConfig = Required<Omit<PluginOptions, 'actingAgents'>> & { actingAgents: ActingAgents };
+export type PluginConfig = Required<Omit<PluginOptions, 'actingAgents' | 'attachments'>> & {
+  actingAgents: ActingAgents;
+  attachments: AttachmentSettings;
+};
 
 /** Strapi's `env` helper, as it hands it to a plugin's default config. */
 type Env = typeof env;
@@ -32,7 +52,7 @@ type Env = typeof env;
  * a default ['*'] would turn an app's `[]` into ['*']. `widgetOriginsOf` and `actingAgentsOf` supply
  * them instead.
  */
-const defaults = (env: Env): Omit<PluginConfig, 'widgetOrigins' | 'actingAgents'> => ({
+const defaults = (env: Env): Omit<PluginConfig, 'widgetOrigins' | 'actingAgents' | 'attachments'> => ({
   redisUrl: env('REDIS_URL', ''),
   installationFreshnessHours: env.int('LIVE_CHAT_INSTALLATION_FRESHNESS_HOURS', 72),
   superAdminSeesAll: env.bool('LIVE_CHAT_SUPER_ADMIN_SEES_ALL', true),
@@ -61,6 +81,23 @@ export function actingAgentsOf(options: PluginOptions, env: NodeJS.ProcessEnv = 
   if (!raw) return 'any';
   if ((ACTING_AGENT_POLICIES as readonly string[]).includes(raw)) return raw as ActingAgents;
   return raw.split(',').map((email) => email.trim()).filter(Boolean);
+}
+
+/**
+ * G4: the attachment rules: the app's options, else LIVE_CHAT_ATTACHMENT_TYPES (comma-separated
+ * MIME types) and LIVE_CHAT_ATTACHMENT_MAX_BYTES, else every recognised type and 10 MB. Resolved
+ * here, not in `defaults`, for the same array-merging reason as widgetOrigins.
+ */
+export function attachmentsOf(options: PluginOptions, env: NodeJS.ProcessEnv = process.env): AttachmentSettings {
+  const listed = env.LIVE_CHAT_ATTACHMENT_TYPES?.split(',').map((type) => type.trim()).filter(Boolean);
+  const fromEnv = attachmentOptionsSchema.parse({
+    allowedTypes: listed,
+    maxFileSize: env.LIVE_CHAT_ATTACHMENT_MAX_BYTES ? Number(env.LIVE_CHAT_ATTACHMENT_MAX_BYTES) : undefined,
+  });
+  return {
+    allowedTypes: options.attachments?.allowedTypes ?? fromEnv.allowedTypes ?? [...DEFAULT_ATTACHMENT_TYPES],
+    maxFileSize: options.attachments?.maxFileSize ?? fromEnv.maxFileSize ?? DEFAULT_ATTACHMENT_MAX_BYTES,
+  };
 }
 
 export default {

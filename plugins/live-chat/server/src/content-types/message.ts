@@ -27,9 +27,16 @@ export default defineContentType({
     audience: enumeration(MESSAGE_AUDIENCES, { required: true, default: 'everyone', column: { defaultTo: 'everyone' } }),
     // G2: what a bot transcript line is (question, capture answers …), beyond its text.
     transcript: { type: 'json' },
+    // G4: a `file` entry's file as readers see it ({ name, mime, size, url, thumbnailUrl, removedAt }).
+    attachment: { type: 'json' },
+    // G4: the upload plugin's file (plugin::upload.file id) and the secret part of its URL; null
+    // once erased. Plain columns, private: only the plugin's own code reads them.
+    fileId: { type: 'integer', private: true },
+    fileKey: { type: 'string', private: true, maxLength: 64 },
   },
   indexes: [
     { name: 'live_chat_messages_seq_uq', columns: ['conversation_id', 'seq'], type: 'unique' },
     { name: 'live_chat_messages_client_id_uq', columns: ['conversation_id', 'client_id'], type: 'unique' },
+    { name: 'live_chat_messages_file_key_uq', columns: ['file_key'], type: 'unique' },
   ],
 });

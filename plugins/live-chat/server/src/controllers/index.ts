@@ -5,6 +5,7 @@ import adminCannedReplies from './admin-canned-replies';
 import adminConversations from './admin-conversations';
 import adminPlaybook from './admin-playbook';
 import adminSettings from './admin-settings';
+import attachments from './attachments';
 import conversationActions from './conversation-actions';
 import widget from './widget';
 import widgetAssets from './widget-assets';
@@ -20,6 +21,7 @@ export default {
   'admin-conversations': adminConversations,
   'admin-playbook': adminPlaybook,
   'admin-settings': adminSettings,
+  attachments,
   'conversation-actions': conversationActions,
   widget,
   'widget-assets': widgetAssets,

@@ -11,6 +11,7 @@ import { parseOrThrow } from '../validation';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RealtimeLimits } from '../realtime/limits';
 import { applyWidgetCors } from './widget-assets';
+import { discardUploads, readUpload } from '../attachments/multipart';
 
 const flowSchema = z.strictObject({
   playbookDocumentId: z.string().regex(/^[a-z0-9]{1,64}$/).optional(),
@@ -113,6 +114,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!playbook) throw new errors.NotFoundError('No published, active playbook runs on this page');
       await strapi.plugin('live-chat').service('installations').record(playbook.id, body.page);
       ctx.status = 204;
+    },
+
+    /**
+     * G4: a file from the visitor into their current conversation (multipart: `files` and
+     * `clientId`). 201 with the stored timeline entry; a retry with the same clientId answers the
+     * stored one with 200 and stores no second file.
+     */
+    async attachment(ctx: Context) {
+      try {
+        await guardOrigin(ctx);
+        const visitor = await visitorOf(ctx);
+        const { clientId, file } = readUpload(ctx);
+        await consume(ctx, limits().visitorUploads, String(visitor.id));
+        const { entry, created } = await strapi.plugin('live-chat').service('attachments').sendAsVisitor(visitor, clientId, file);
+        ctx.status = created ? 201 : 200;
+        ctx.body = { data: entry };
+      } finally {
+        await discardUploads(ctx);
+      }
     },
 
     /** E1: the host page tells who the visitor is (JS API `identify`); stored on the visitor, shown in the inbox. */

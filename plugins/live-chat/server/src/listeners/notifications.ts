@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Server } from 'socket.io';
 import type { NotificationKind } from '../../../shared/constants';
-import { canSee, type Agent } from '../../../shared/domain';
+import { canSee, isSentMessage, type Agent } from '../../../shared/domain';
 import { NAMESPACES, type AgentNotification } from '../../../shared/events';
 import { displayNameText } from '../../../shared/domain/display-name';
 import { displayNameOfRecord } from '../presenters';
@@ -19,7 +19,7 @@ function candidates(event: DomainEvent): { kind: NotificationKind; agentIds: num
   if (event.type === 'conversation:assigned' && conversation.assigneeId !== null && conversation.assigneeId !== event.actorId) {
     return { kind: 'conversationAssignedToMe', agentIds: [conversation.assigneeId] };
   }
-  const fromVisitor = event.entries.some((entry) => entry.kind === 'text' && entry.authorKind === 'visitor');
+  const fromVisitor = event.entries.some((entry) => isSentMessage(entry) && entry.authorKind === 'visitor');
   if (event.type === 'message:created' && fromVisitor && conversation.status === 'assigned' && conversation.assigneeId !== null) {
     return { kind: 'messageInMyConversation', agentIds: [conversation.assigneeId] };
   }
@@ -30,7 +30,8 @@ function describe(kind: NotificationKind, event: DomainEvent): Pick<AgentNotific
   const who = displayNameText(displayNameOfRecord(event.conversation));
   if (kind === 'conversationUnassigned') return { title: 'New conversation', body: `${who} is waiting in Unassigned` };
   if (kind === 'conversationAssignedToMe') return { title: 'Conversation assigned to you', body: `${who} is now yours` };
-  const text = event.entries.find((entry) => entry.kind === 'text')?.body ?? '';
+  const message = event.entries.find(isSentMessage);
+  const text = message?.body ?? (message?.attachment ? `File: ${message.attachment.name ?? ''}` : '');
   return { title: `New message from ${who}`, body: text.slice(0, 140) };
 }
 

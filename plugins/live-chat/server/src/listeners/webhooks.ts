@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { WEBHOOK_EVENTS, type DomainEventName } from '../../../shared/constants';
 import { isInternal, mayReceive } from '../../../shared/domain/audience';
+import { isSentMessage } from '../../../shared/domain/attachments';
 import { toConversationSummary, toTimelineEntry } from '../presenters';
 import type { StoredTimelineEntry } from '../repositories/timeline';
 import type { DomainEvent, EventBus } from '../services/event-bus';
@@ -23,7 +24,7 @@ const webhookMessage = (entry: StoredTimelineEntry) => ({ ...toTimelineEntry(ent
 export function webhookPayload(event: DomainEvent) {
   // Webhooks go to the site owner's own systems: they receive notes too, flagged (shared/domain/audience.ts).
   const entries = event.entries.filter((entry) => mayReceive(entry, { kind: 'integration' }));
-  const message = event.type === 'message:created' ? entries.find((entry) => entry.kind === 'text') : undefined;
+  const message = event.type === 'message:created' ? entries.find(isSentMessage) : undefined;
   // G2: a new conversation carries the bot part of the chat that came before it.
   const transcript = event.type === 'conversation:created' ? entries.filter((entry) => entry.transcript !== null) : [];
   return {

@@ -11,6 +11,8 @@ export interface RealtimeLimits {
   ipConnections: RateLimiterAbstract;
   /** The widget's HTTP routes (session, flow steps, identify), per IP. */
   ipRequests: RateLimiterAbstract;
+  /** G4: files a visitor may send (each also counts as one of their events). */
+  visitorUploads: RateLimiterAbstract;
 }
 
 const POLICIES = {
@@ -19,6 +21,7 @@ const POLICIES = {
   ipEvents: { points: 300, duration: 5 },
   ipConnections: { points: 300, duration: 60 },
   ipRequests: { points: 300, duration: 60 },
+  visitorUploads: { points: 10, duration: 60 },
 } as const;
 
 export function createLimits(redisClient?: unknown): RealtimeLimits {
@@ -32,5 +35,6 @@ export function createLimits(redisClient?: unknown): RealtimeLimits {
     ipEvents: make('ipEvents'),
     ipConnections: make('ipConnections'),
     ipRequests: make('ipRequests'),
+    visitorUploads: make('visitorUploads'),
   };
 }

@@ -214,7 +214,7 @@ export function createMessageBatchWriter(strapi: Core.Strapi, direct: DirectSql)
       const row = stored.get(index);
       if (!row) return null;
       return {
-        entry: { ...entry, id: row.id, seq: row.seq, authorId: entry.authorId ?? null, authorName: entry.authorName ?? null, event: null, audience: 'everyone', transcript: null },
+        entry: { ...entry, id: row.id, seq: row.seq, authorId: entry.authorId ?? null, authorName: entry.authorName ?? null, event: null, audience: 'everyone', transcript: null, attachment: null },
         state: {
           ...expected,
           lastMessageSeq: row.seq,
@@ -322,7 +322,7 @@ export function createVisitorMessageWriter(direct: DirectSql) {
       return {
         // The conversation as this message left it (a later one of the batch moves it on).
         conversation: { ...toRecord(row), lastMessageSeq: seq, lastActivityAt: entry.createdAt, lastMessagePreview: previewOf(entry.body) },
-        entry: { ...entry, id: Number(row.message_id), seq, authorId: entry.authorId ?? null, authorName: entry.authorName ?? null, event: null, audience: 'everyone', transcript: null },
+        entry: { ...entry, id: Number(row.message_id), seq, authorId: entry.authorId ?? null, authorName: entry.authorName ?? null, event: null, audience: 'everyone', transcript: null, attachment: null },
       };
     });
   };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { ConversationStatus, MessageAudience, MessageAuthorKind, MessageKind } from '../../../shared/constants';
 import { audienceOf, type TranscriptDetail } from '../../../shared/domain';
+import type { AttachmentView } from '../../../shared/domain/attachments';
 import { TABLES, fromDbDatetime, newDocumentId, table, toDbDatetime, type Transaction } from './sql';
 import { messagePreview } from '../../../shared/domain/message-preview';
 
@@ -19,6 +20,8 @@ export interface NewTimelineEntry {
   transcript?: TranscriptDetail | null;
   /** From the sender for messages (E2); generated for events. */
   clientId?: string;
+  /** G4: a `file` entry's file: what readers see, the upload plugin's id and the URL's secret. */
+  file?: { attachment: AttachmentView; fileId: number; fileKey: string } | null;
   createdAt: Date;
 }
 
@@ -34,6 +37,7 @@ export interface StoredTimelineEntry {
   event: { type: string; data: Record<string, string | number | null> } | null;
   audience: MessageAudience;
   transcript: TranscriptDetail | null;
+  attachment: AttachmentView | null;
   createdAt: Date;
 }
 
@@ -58,6 +62,7 @@ export const previewOf = (body: string) => messagePreview(body);
 
 type Row = Record<string, unknown>;
 
+/** A JSON column: parsed text on SQLite, already an object on PostgreSQL. */
 function parseJson<T>(value: unknown): T | null {
   if (value === null || value === undefined) return null;
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
@@ -77,12 +82,15 @@ const toEntry = (row: Row): StoredTimelineEntry => ({
   authorId: row.author_id === null || row.author_id === undefined ? null : Number(row.author_id),
   authorName: row.author_name === null || row.author_name === undefined ? null : String(row.author_name),
   body: row.body === null || row.body === undefined ? null : String(row.body),
-  event: parseEvent(row.event),
+  event: parseJson<StoredTimelineEntry['event']>(row.event),
   // Rows written before audiences existed were all public (the column's default says so too).
   audience: row.audience === 'agents' ? 'agents' : 'everyone',
   transcript: parseJson<TranscriptDetail>(row.transcript),
+  attachment: parseJson<AttachmentView>(row.attachment),
   createdAt: fromDbDatetime(row.created_at) as Date,
 });
+
+export const toStoredTimelineEntry = toEntry;
 
 export const createTimelineRepository = (strapi: Core.Strapi) => ({
   /**
@@ -131,6 +139,9 @@ export const createTimelineRepository = (strapi: Core.Strapi) => ({
           event: entry.event ? JSON.stringify(entry.event) : null,
           audience,
           transcript: entry.transcript ? JSON.stringify(entry.transcript) : null,
+          ...(entry.file
+            ? { attachment: JSON.stringify(entry.file.attachment), file_id: entry.file.fileId, file_key: entry.file.fileKey }
+            : {}),
           created_at: at,
           updated_at: at,
           published_at: at,
@@ -149,6 +160,7 @@ export const createTimelineRepository = (strapi: Core.Strapi) => ({
         event: entry.event ?? null,
         audience,
         transcript: entry.transcript ?? null,
+        attachment: entry.file?.attachment ?? null,
         createdAt: entry.createdAt,
       });
     }

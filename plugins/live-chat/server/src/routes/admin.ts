@@ -57,6 +57,22 @@ export default {
       handler: `admin-settings.${handler}`,
       config: { policies: [requireAdmin, requireAnyPermission(...actions.map((key) => adminAction(key)))] },
     })),
+    // G4: files in the chat. Uploads follow the rule of a reply; erasing a chat's files (GDPR) needs
+    // "see all conversations" too; the files themselves are served to whoever holds their URL.
+    {
+      method: 'POST',
+      path: '/conversations/:documentId/attachments',
+      handler: 'attachments.upload',
+      config: { policies: [requireAdmin, requirePermission(adminAction('useInbox'))] },
+    },
+    {
+      method: 'DELETE',
+      path: '/conversations/:documentId/attachments',
+      handler: 'attachments.erase',
+      config: { policies: [requireAdmin, requirePermission(adminAction('useInbox'), adminAction('seeAllConversations'))] },
+    },
+    { method: 'GET', path: '/attachments/:fileKey', handler: 'attachments.serve', config: { auth: false, policies: [] } },
+    { method: 'GET', path: '/attachments/:fileKey/thumbnail', handler: 'attachments.serveThumbnail', config: { auth: false, policies: [] } },
     ...playbookAdminRoutes,
     ...cannedReplyAdminRoutes,
     ...widgetRoutes,

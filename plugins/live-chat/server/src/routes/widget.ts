@@ -2,4 +2,6 @@
 export const widgetRoutes = [
   { method: 'POST', path: '/widget/session', handler: 'widget.session', config: { auth: false, policies: [] } },
   { method: 'POST', path: '/widget/flow', handler: 'widget.flow', config: { auth: false, policies: [] } },
+  // G4: a file into the visitor's own conversation (multipart; size checked before the body is read).
+  { method: 'POST', path: '/widget/attachments', handler: 'widget.attachment', config: { auth: false, policies: [] } },
 ];

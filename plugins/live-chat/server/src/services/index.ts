@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { CONTENT_API_TYPE_NAMES, contentApiUid } from '../content-api';
 import agents from './agents';
+import attachments from './attachments';
 import availability from './availability';
 import cannedReplies from './canned-replies';
 import conversations from './conversations';
@@ -26,6 +27,7 @@ export default {
   ...coreServices,
   playbooks,
   agents,
+  attachments,
   availability,
   'canned-replies': cannedReplies,
   conversations,

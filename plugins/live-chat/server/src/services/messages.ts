@@ -18,7 +18,13 @@ import { createConversationRepository, type ConversationRecord } from '../reposi
 import { directSqlOf } from '../repositories/direct-sql';
 import { createMessageBatchWriter, createVisitorMessageWriter } from '../repositories/message-batch';
 import { isDeadlock, isUniqueViolation, table, TABLES } from '../repositories/sql';
-import { createTimelineRepository, type AppendedState, type AppendResult, type StoredTimelineEntry } from '../repositories/timeline';
+import {
+  createTimelineRepository,
+  type AppendedState,
+  type AppendResult,
+  type NewTimelineEntry,
+  type StoredTimelineEntry,
+} from '../repositories/timeline';
 import { parseOrThrow } from '../validation';
 import { refusalError, stateOf, type ConversationService } from './conversations';
 import type { EventBus } from './event-bus';
@@ -46,7 +52,7 @@ export type MessageAuthor = { kind: 'agent'; agent: Agent } | { kind: 'visitor';
 type VisitorAuthor = Extract<MessageAuthor, { kind: 'visitor' }>;
 /** A message as the sender's input gives it, validated; `audience: 'agents'` makes it an internal note (G3). */
 type MessageInput = { clientId: string; body: string; audience?: MessageAudience };
-type Sent = { entry: TimelineEntry; created: boolean };
+export type Sent = { entry: TimelineEntry; created: boolean };
 type Settled = { ok: true; value: Sent } | { ok: false; error: unknown };
 const settle = (work: () => Promise<Sent>): Promise<Settled> =>
   work().then(
@@ -63,7 +69,7 @@ const MAX_BATCH = 200;
  */
 const POSTGRES_LANES = 4;
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const messagesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const conversations = createConversationRepository(strapi);
   const timeline = createTimelineRepository(strapi);
   const direct = directSqlOf(strapi);
@@ -86,15 +92,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return page.entries[0] ?? null;
   }
 
-  const isNote = (message: MessageInput) => message.audience === 'agents';
+  const isNote = (message: { audience?: MessageAudience }) => message.audience === 'agents';
 
-  const refusalFor = (author: MessageAuthor, state: ConversationState, message: MessageInput): Refusal | null => {
+  const refusalFor = (author: MessageAuthor, state: ConversationState, message: { audience?: MessageAudience } = {}): Refusal | null => {
     if (author.kind === 'visitor') return visitorMaySend(state);
     return isNote(message) ? agentMayWriteNote(author.agent, state) : agentMaySend(state, author.agent.id);
   };
 
   /** A refusal as the answer: a note in a chat the agent may no longer see is "not found", as everywhere (B6). */
-  const refusalAnswer = (refusal: Refusal, message: MessageInput) =>
+  const refusalAnswer = (refusal: Refusal, message: { audience?: MessageAudience }) =>
     isNote(message) && refusal.code === 'not_allowed' ? notFound('Conversation') : refusalError(refusal);
 
   const newEntry = (author: MessageAuthor, { clientId, body, audience }: MessageInput) => ({
@@ -142,7 +148,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const batchable = !strapi.db.inTransaction() && !isNote(message);
     const batched = batchable ? await laneOf(record.id).submit({ conversationId: record.id, entry, expected }) : null;
     if (batched) return published(record, author, { entries: [batched.entry], state: batched.state });
+    return storeAlone(record, author, entry);
+  }
 
+  /**
+   * The careful path of store(): one entry in its own transaction, the sending rule checked again
+   * against the row the append locked; a retry (the unique clientId index) answers the stored entry
+   * with `created: false`.
+   */
+  async function storeAlone(record: ConversationRecord, author: MessageAuthor, entry: NewTimelineEntry & { clientId: string }): Promise<Sent> {
+    const { clientId } = entry;
+    // A note's rule differs from a reply's (G3): the entry's audience says which applies.
+    const message = { audience: entry.audience };
     let appended: AppendResult;
     try {
       appended = await strapi.db.transaction(async ({ trx }) => {
@@ -224,6 +241,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /**
+     * G4: an entry that is more than text (a file), for the attachments service: the sending rule
+     * of the author, the stored entry of a clientId (a retry), and the careful store with E2's
+     * guarantees and the same broadcasts as any message.
+     */
+    refusalFor,
+    async findStored(record: ConversationRecord, clientId: string): Promise<TimelineEntry | null> {
+      const existing = await findByClientId(record.id, clientId);
+      return existing ? toTimelineEntry(existing) : null;
+    },
+    storeAlone,
+
+    /**
      * An agent's reply in a conversation assigned to them, or (`audience: 'agents'`) an internal
      * note in any conversation the agent may see (G3).
      */
@@ -244,3 +273,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
+
+export default messagesService;
+export type MessageService = ReturnType<typeof messagesService>;

@@ -49,7 +49,9 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   const t = CHAT_STRINGS[config.language];
   const store = new MessageStore();
   addStyles(root, CHAT_CSS);
-  const view = createView(root, t, { send, retry, typing: visitorTyping, close: requestClose });
+  // G4: attachment URLs are relative to the Strapi server (its origin and any path it is served under).
+  const server = new URL(config.base);
+  const view = createView(root, t, { send, retry, typing: visitorTyping, close: requestClose }, `${server.origin}${server.pathname.replace(/\/$/, '')}`);
 
   let token = '';
   let socket: Socket<VisitorServerEvents, VisitorClientEvents> | null = null;

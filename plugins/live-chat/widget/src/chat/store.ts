@@ -19,6 +19,8 @@ export interface ChatItem {
   event: TimelineEntry['event'];
   /** G2: set on a line of the bot part of the chat (shown after a reload, from the server's record). */
   transcript: TimelineEntry['transcript'];
+  /** G4: the file of a `file` entry (null for everything else). */
+  attachment: TimelineEntry['attachment'];
   createdAt: string;
   /** Delivery state of the visitor's own messages; null for everyone else's entries. */
   status: DeliveryStatus | null;
@@ -76,6 +78,7 @@ export class MessageStore {
       body,
       event: null,
       transcript: null,
+      attachment: null,
       createdAt: now.toISOString(),
       status: 'sending',
     };
@@ -111,6 +114,7 @@ export class MessageStore {
       body: entry.body,
       event: entry.event,
       transcript: entry.transcript ?? null,
+      attachment: entry.attachment ?? null,
       createdAt: entry.createdAt,
       // The visitor's answers to the bot were never "sent" to anyone: no delivery state for them.
       status: isOwn(entry) && !entry.transcript ? (entry.seq <= this.agentReadSeq ? 'read' : 'sent') : null,

@@ -20,6 +20,7 @@ export const CHAT_CSS = `
 .bubble p{margin:0 0 6px}.bubble p:last-child{margin:0}
 .bubble ul{margin:4px 0;padding-left:20px}
 .bubble img{display:block;max-width:100%;height:auto;border-radius:8px}
+.bubble a.file{color:inherit;text-decoration:underline}
 .bubble a{color:inherit;text-decoration:underline}
 .author{font-size:12px;color:#57606a;margin:0 0 2px 4px}
 .meta{font-size:11px;color:#57606a;margin-top:2px;display:flex;gap:6px;align-items:center}

@@ -28,7 +28,22 @@ export interface ViewHandlers {
   close: () => void;
 }
 
-export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers) {
+/**
+ * G4: a file in the chat: an image's thumbnail linking to the image, any other file as a download
+ * link; "file removed" once erased. URLs are the Strapi server's (`serverOrigin`), not the page's.
+ */
+function attachmentToDom(attachment: NonNullable<ChatItem['attachment']>, serverOrigin: string, t: ChatStrings): Node {
+  if (!attachment.url) return el('em', {}, t.fileRemoved);
+  const name = attachment.name ?? '';
+  const href = `${serverOrigin}${attachment.url}`;
+  if (attachment.thumbnailUrl && attachment.mime.startsWith('image/')) {
+    const image = el('img', { src: `${serverOrigin}${attachment.thumbnailUrl}`, alt: name, loading: 'lazy' });
+    return el('a', { href, target: '_blank', rel: 'noopener noreferrer', class: 'file' }, image);
+  }
+  return el('a', { href, download: name, rel: 'noopener noreferrer', class: 'file' }, name);
+}
+
+export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers, serverOrigin = '') {
   const title = el('h2', { class: 'title', id: 'lc-title' }, t.botName);
   const avatar = el('span', { class: 'avatar', 'aria-hidden': 'true' }, t.botName.charAt(0));
   const status = el('p', { class: 'status' });
@@ -110,6 +125,8 @@ export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers) {
       return el('div', {}, ...lines);
     }
     if (detail && !item.body) return null;
+    // G4: a file shows as its thumbnail or a download link.
+    if (item.attachment) return attachmentToDom(item.attachment, serverOrigin, t);
     return messageBodyToDom(item.body ?? '');
   }
 

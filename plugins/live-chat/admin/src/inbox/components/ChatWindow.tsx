@@ -110,6 +110,7 @@ export const ChatWindow = ({ api, conversation, agentId, agentName, agents, onCh
           key={conversation.documentId}
           onSend={timeline.send}
           onTyping={timeline.notifyTyping}
+          onAttach={timeline.attach}
           canReply={refusal === null}
           cannedReplies={{
             conversationDocumentId: conversation.documentId,

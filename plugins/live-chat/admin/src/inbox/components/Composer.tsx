@@ -1,9 +1,10 @@
 import { Box, Button, Flex, IconButton, Textarea, Typography } from '@strapi/design-system';
-import { Bold, BulletList, Italic, Link, PaperPlane } from '@strapi/icons';
+import { Bold, BulletList, Italic, Link, PaperPlane, Paperclip } from '@strapi/icons';
 import * as React from 'react';
 import type { MessageAudience } from '../../../../shared/constants';
 import { MESSAGE_MAX_LENGTH } from '../../../../shared/domain/messaging';
 import { useT } from '../../hooks/useT';
+import { apiProblem } from '../../api/problem';
 import { CannedReplyPicker } from '../canned/CannedReplyPicker';
 import { useCannedReplyPicker, type CannedReplySource } from '../canned/useCannedReplyPicker';
 import { applyMarkup, type MarkupCommand } from '../state/composer-markup';
@@ -15,6 +16,8 @@ interface Props {
   canReply: boolean;
   /** G3: where `/` finds canned replies and what their placeholders become; without it, no picker. */
   cannedReplies?: CannedReplySource;
+  /** G4: sends a file; rejects with the server's reason (type, size …). */
+  onAttach: (file: File) => Promise<void>;
 }
 
 type Mode = 'reply' | 'note';
@@ -24,13 +27,25 @@ type Mode = 'reply' | 'note';
  * markup with formatting buttons; Enter sends, Shift+Enter starts a new line. Reply | Note (G3):
  * a note, on a yellow ground, goes to the agents only, and typing it tells the visitor nothing.
  */
-export const Composer = ({ onSend, onTyping, canReply, cannedReplies }: Props) => {
+export const Composer = ({ onSend, onTyping, onAttach, canReply, cannedReplies }: Props) => {
   const tr = useT();
   const [text, setText] = React.useState('');
   const [chosen, setChosen] = React.useState<Mode>('reply');
   const mode: Mode = canReply ? chosen : 'note';
   const area = React.useRef<HTMLTextAreaElement>(null);
   const picker = useCannedReplyPicker({ source: cannedReplies, text, setText, area });
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const [upload, setUpload] = React.useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+
+  const attach = async (file: File) => {
+    setUpload({ busy: true, error: null });
+    try {
+      await onAttach(file);
+      setUpload({ busy: false, error: null });
+    } catch (e) {
+      setUpload({ busy: false, error: apiProblem(e).message });
+    }
+  };
 
   const submit = () => {
     const body = text.trim();
@@ -94,6 +109,31 @@ export const Composer = ({ onSend, onTyping, canReply, cannedReplies }: Props) =
             {tool.icon}
           </IconButton>
         ))}
+        {/* A file always goes to the visitor (G4): there is no internal file, so none in Note mode. */}
+        {note ? null : (
+          <>
+            <IconButton
+              label={tr('inbox.composer.attach', 'Attach a file')}
+              variant="ghost"
+              size="S"
+              disabled={upload.busy}
+              onClick={() => fileInput.current?.click()}
+            >
+              <Paperclip />
+            </IconButton>
+            <input
+              ref={fileInput}
+              type="file"
+              hidden
+              data-testid="composer-file"
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void attach(file);
+              }}
+            />
+          </>
+        )}
       </Flex>
       <Flex gap={2} alignItems="flex-end">
         <Box flex="1" position="relative">
@@ -131,6 +171,16 @@ export const Composer = ({ onSend, onTyping, canReply, cannedReplies }: Props) =
           {note ? tr('inbox.composer.addNote', 'Add note') : tr('inbox.composer.send', 'Send')}
         </Button>
       </Flex>
+      {upload.busy ? (
+        <Typography variant="pi" textColor="neutral600" data-testid="composer-upload">
+          {tr('inbox.composer.uploading', 'Sending the file…')}
+        </Typography>
+      ) : null}
+      {upload.error ? (
+        <Typography variant="pi" textColor="danger600" data-testid="composer-upload-error">
+          {tr('inbox.composer.uploadFailed', 'The file was not sent: {reason}', { reason: upload.error })}
+        </Typography>
+      ) : null}
       {tooLong ? (
         <Typography variant="pi" textColor="danger600">
           {tr('inbox.composer.tooLong', 'A message can be at most {max} characters', { max: MESSAGE_MAX_LENGTH })}

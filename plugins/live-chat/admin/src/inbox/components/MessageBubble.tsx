@@ -4,6 +4,7 @@ import type { TimelineEntry } from '../../../../shared/contracts/conversations';
 import { useT } from '../../hooks/useT';
 import { useInboxTime } from '../format';
 import type { PendingMessage } from '../state/timeline';
+import { AttachmentView } from './AttachmentView';
 import { MessageBody } from './MessageBody';
 import { TranscriptContent } from './TranscriptContent';
 
@@ -94,7 +95,13 @@ export const MessageBubble = (props: Props) => {
         borderWidth={note ? '1px' : undefined}
         style={{ opacity: props.kind === 'pending' && props.message.status === 'sending' ? 0.7 : 1 }}
       >
-        {transcript ? <TranscriptContent detail={transcript} body={body} /> : <MessageBody body={body} />}
+        {props.kind === 'stored' && props.entry.attachment ? (
+          <AttachmentView attachment={props.entry.attachment} outgoing={outgoing} />
+        ) : transcript ? (
+          <TranscriptContent detail={transcript} body={body} />
+        ) : (
+          <MessageBody body={body} />
+        )}
       </Box>
       {status}
     </Flex>

@@ -209,5 +209,13 @@ export function useTimeline(api: InboxApi, documentId: string, { isAssignee, vis
     [deliver],
   );
 
-  return { ...timeline, hasOlder, loading, error, loadOlder, send, retry, notifyTyping, visitorTyping, readByVisitor };
+  /** G4: uploads a file as a message (HTTP; it also arrives over the socket, merged once by seq). */
+  const attach = React.useCallback(
+    async (file: File) => {
+      merge([await api.uploadAttachment(documentId, newClientId(), file)]);
+    },
+    [api, documentId, merge],
+  );
+
+  return { ...timeline, hasOlder, loading, error, loadOlder, send, retry, attach, notifyTyping, visitorTyping, readByVisitor };
 }
