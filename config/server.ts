@@ -7,6 +7,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   app: {
     keys: env.array('APP_KEYS')!,
   },
+  // The folder of static files and of the local upload provider's `uploads/` (tests that count
+  // uploaded files give their app a folder of its own, since test files run side by side).
+  dirs: { public: env('PUBLIC_DIR', './public') },
   webhooks: {
     populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
   },

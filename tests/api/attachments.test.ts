@@ -2,7 +2,7 @@ import http from 'node:http';
 import sharp from 'sharp';
 import { uid } from '../../plugins/live-chat/shared/constants';
 import { bearer, createAdmin, createAgent, createApiToken, type TestAdmin } from '../harness/admin';
-import { mediaCount, messageRow, removeAllMedia, samples, uploadFolder, visitorInConversation } from '../harness/attachments';
+import { mediaCount, messageRow, ownPublicFolder, removeAllMedia, samples, uploadFolder as uploadFolderOf, visitorInConversation } from '../harness/attachments';
 import { startConversation } from '../harness/fixtures';
 import { bootStrapi, type TestApp } from '../harness/strapi';
 
@@ -17,9 +17,13 @@ let ada: TestAdmin;
 let bjorn: TestAdmin;
 let superAdmin: TestAdmin;
 let webhookPayloads: Array<Record<string, unknown>>;
+let publicFolder: Awaited<ReturnType<typeof ownPublicFolder>>;
+/** This app's uploaded files on disk: its own public folder, which no other test file writes to. */
+const uploadFolder = () => uploadFolderOf(publicFolder.dir);
 
 beforeAll(async () => {
-  app = await bootStrapi({ env: { LIVE_CHAT_ATTACHMENT_MAX_BYTES: String(LIMIT) } });
+  publicFolder = await ownPublicFolder();
+  app = await bootStrapi({ env: { LIVE_CHAT_ATTACHMENT_MAX_BYTES: String(LIMIT), PUBLIC_DIR: publicFolder.dir } });
   ada = await createAgent(app, 'Ada');
   bjorn = await createAgent(app, 'Bjorn');
   superAdmin = await createAdmin(app, 'super', 'Sam');
@@ -31,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await removeAllMedia(app);
   await app.stop();
+  await publicFolder.remove();
 });
 
 type Upload = { name: string; bytes: Buffer; contentType?: string };
@@ -118,7 +123,8 @@ describe('G4 a visitor sends files into their own conversation', () => {
 
     // F2: the webhook of the message carries it too.
     const hook = webhookPayloads.find((payload) => (payload.message as { clientId?: string })?.clientId === 'photo-000001');
-    expect(hook?.message).toEqual(entry);
+    // Webhooks add the `internal` flag of G3 (a file is never internal).
+    expect(hook?.message).toEqual({ ...entry, internal: false });
   });
 
   it('answers a retry with the stored message and stores no second file (E2)', async () => {

@@ -51,7 +51,7 @@ describe('authorization matrix', () => {
   it.each(['plugin admin', 'content API', 'core doors', 'sockets'])('%s: every cell answers as written', async (family) => {
     const wrong = await runCells(families[family]);
     expect(report(wrong)).toEqual([]);
-  }, 180_000);
+  }, 360_000);
 });
 
 describe('A2, B6: the Content Manager and the plugin-only types', () => {

@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { uid } from '../../plugins/live-chat/shared/constants';
@@ -31,8 +32,15 @@ export async function visitorInConversation(app: TestApp): Promise<{ token: stri
   return { token, id: record.id, documentId: record.documentId, visitorId: visitor.id };
 }
 
-/** The files of the local upload provider's folder. */
-export const uploadFolder = () => readdir(path.join(APP_ROOT, 'public', 'uploads'));
+/** The files of the local upload provider's folder (under the app's public folder, PUBLIC_DIR). */
+export const uploadFolder = (publicDir = path.join(APP_ROOT, 'public')) => readdir(path.join(publicDir, 'uploads'));
+
+/** A public folder of a test file's own (PUBLIC_DIR), so its file counts see no other test's uploads. */
+export async function ownPublicFolder(): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'live-chat-public-'));
+  await mkdir(path.join(dir, 'uploads'));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
 
 /** Media Library rows (the upload plugin's files table). */
 export const mediaCount = (app: TestApp) => app.strapi.db.query('plugin::upload.file').count();
