@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerDocumentation } from './documentation';
+import { completeErrorDetails } from './error-details';
 import { copyOldRelationColumns } from './migrations/crm-relation-links';
 import { adminActions } from './permissions';
 import { guardContentManagerRoutes } from './content-manager-guard';
@@ -12,4 +13,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Runs before the schema sync, as Strapi's own plugins register theirs.
   strapi.db.migrations.providers.internal.register(copyOldRelationColumns);
   registerDocumentation(strapi);
+  completeErrorDetails(strapi);
 };
