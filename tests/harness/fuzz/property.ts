@@ -43,3 +43,20 @@ export function expectSameCounts(before: Record<string, number>, after: Record<s
     throw new Error(`${what} was refused but changed ${changed.map((name) => `${name} ${before[name]}→${after[name]}`).join(', ')}`);
   }
 }
+
+const answers = new Map<string, Map<number, number>>();
+
+/** Counts answers per route and status, so a long run can say how much input got through (LIVE_CHAT_FUZZ_STATS=true prints it). */
+export function tally(route: string, status: number): void {
+  const byStatus = answers.get(route) ?? new Map<number, number>();
+  byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+  answers.set(route, byStatus);
+}
+
+export function printTally(): void {
+  if (process.env.LIVE_CHAT_FUZZ_STATS !== 'true') return;
+  const lines = [...answers.entries()].map(
+    ([route, byStatus]) => `${route}: ${[...byStatus.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(' ')}`,
+  );
+  process.stdout.write(`fuzz answers\n${lines.join('\n')}\n`);
+}

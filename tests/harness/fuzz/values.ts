@@ -35,3 +35,6 @@ export const ownObject = (entries: ReadonlyArray<readonly [string, unknown]>): R
 /** A short list of keys and values as an object with own keys. */
 export const objectOf = (key: fc.Arbitrary<string>, value: fc.Arbitrary<unknown>, maxKeys = 4) =>
   fc.array(fc.tuple(key, value), { maxLength: maxKeys }).map(ownObject);
+
+/** encodeURIComponent for any string: a lone surrogate (which it refuses) is sent as U+FFFD. */
+export const encode = (text: string) => encodeURIComponent(text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));

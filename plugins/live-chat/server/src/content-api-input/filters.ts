@@ -1,5 +1,5 @@
 import type { Issues } from './issues';
-import { asList, isPlainObject, isRelation, readableField, type AttributeView, type ModelLookup, type ModelView } from './model';
+import { asList, isPlainObject, isRelation, readableField, SYSTEM_FIELDS, type AttributeView, type ModelLookup, type ModelView } from './model';
 import { booleanLike, filterValueIssue, isDateType, isNumberType, isStringType } from './values';
 
 /**
@@ -82,6 +82,28 @@ function checkList(attribute: AttributeView, items: unknown[], path: string[], i
   });
 }
 
+/**
+ * The value under a relation, as Strapi's query engine reads it: a related id (or a list of them),
+ * fields of the related type, exactly one `$and` / `$or`, or one operator on the related id
+ * (`filters[person][$null]=true`). Fields and operators mixed, two operators, or `$not` there threw
+ * in the engine ("Operator and non-operator keys cannot be mixed in a relation where clause") and
+ * answered 500.
+ */
+function checkRelationFilter(target: ModelView, lookup: ModelLookup, value: unknown, path: string[], issues: Issues, depth: number): void {
+  if (!isPlainObject(value)) return checkCondition(SYSTEM_FIELDS.id, value, path, issues, depth);
+  const keys = Object.keys(value);
+  const operators = keys.filter((key) => key.startsWith('$'));
+  if (operators.length === 0) return checkFilters(target, lookup, value, path, issues, depth);
+  if (operators.length !== keys.length) {
+    return issues.add(path, 'Under a relation, use either its fields or one of $and / $or, not both (put the fields inside the $and)');
+  }
+  if (operators.length > 1) return issues.add(path, 'Under a relation, use one operator; combine more with $and');
+  const [operator] = operators;
+  if (LOGICAL.has(operator)) return checkFilters(target, lookup, value, path, issues, depth);
+  if (operator === '$not') return issues.add([...path, operator], 'Use $not around the relation (filters[$not][relation]…) or on one of its fields');
+  checkCondition(SYSTEM_FIELDS.id, value, path, issues, depth);
+}
+
 /** A filter object (or a list of them, read as $and) on `model`. */
 export function checkFilters(model: ModelView, lookup: ModelLookup, value: unknown, path: string[], issues: Issues, depth = 0): void {
   if (depth > MAX_DEPTH) return issues.add(path, 'Filters are nested too deeply');
@@ -110,7 +132,7 @@ export function checkFilters(model: ModelView, lookup: ModelLookup, value: unkno
       else if (isRelation(attribute)) {
         const target = attribute.target ? lookup(attribute.target) : undefined;
         if (!target) issues.add(at, 'This relation cannot be filtered on');
-        else checkFilters(target, lookup, operand, at, issues, depth + 1);
+        else checkRelationFilter(target, lookup, operand, at, issues, depth + 1);
       } else checkCondition(attribute, operand, at, issues, depth + 1);
     }
   }

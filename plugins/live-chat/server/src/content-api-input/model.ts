@@ -50,14 +50,8 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * A list as the query parser delivers it: an array, or past its array limit an object keyed
- * "0", "1", … (`a[25]=x`). Anything else is not a list.
+ * A list: an array, as JSON and the query parser (up to its array limit of 100) deliver it. Past that
+ * limit the parser makes an object keyed "101", … which Strapi's query engine cannot run
+ * (`$or` "must be an array", `$in` of an object): that is no list.
  */
-export function asList(value: unknown): unknown[] | undefined {
-  if (Array.isArray(value)) return value;
-  if (isPlainObject(value)) {
-    const keys = Object.keys(value);
-    if (keys.length > 0 && keys.every((key) => /^\d+$/.test(key))) return keys.map((key) => value[key]);
-  }
-  return undefined;
-}
+export const asList = (value: unknown): unknown[] | undefined => (Array.isArray(value) ? value : undefined);
