@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { uid, type ContentTypeName } from '../../plugins/live-chat/shared/constants';
-import { bearer, createApiToken } from '../harness/admin';
+import { bearer, createAgent, createApiToken, type TestAdmin } from '../harness/admin';
 import { minimalData, pluralOf, readableTypes, relationsOf, writableTypes } from '../harness/content-api-schema';
 import { startConversation } from '../harness/fixtures';
+import { ADMIN_FIELDS, bodyOf } from '../harness/fuzz/admin-bodies';
 import { bodyFor, type KnownDocuments } from '../harness/fuzz/bodies';
 import { expectSameCounts, expectStrapiAnswer, printTally, rowCounts, tally, type Answer } from '../harness/fuzz/property';
 import { KNOWN_BAD_QUERIES, queryFor } from '../harness/fuzz/queries';
 import { fuzzParameters, fuzzTimeout } from '../harness/fuzz/settings';
-import { edgeText, encode } from '../harness/fuzz/values';
+import { anyJson, edgeNumber, edgeText, encode } from '../harness/fuzz/values';
+import { CONVERSATION_ACTION_NAMES, CONVERSATION_ACTIONS } from '../../plugins/live-chat/shared/contracts/content-api';
 import { bootStrapi, type TestApp } from '../harness/strapi';
 
 /**
@@ -19,17 +21,22 @@ import { bootStrapi, type TestApp } from '../harness/strapi';
  */
 const WRITE_PROPERTIES = writableTypes().length * 3;
 const READ_PROPERTIES = readableTypes().length * 2;
-const PROPERTIES = WRITE_PROPERTIES + READ_PROPERTIES;
+const PROPERTIES = WRITE_PROPERTIES + READ_PROPERTIES + CONVERSATION_ACTION_NAMES.length;
 jest.setTimeout(fuzzTimeout(PROPERTIES) * PROPERTIES);
+
+/** Conversations wait this long for an agent, so the wait-time sweeper writes no "missed" event mid-run (B9). */
+const QUIET_SECONDS = 30 * 24 * 3600;
 
 let app: TestApp;
 let token: string;
+let agent: TestAdmin;
 const known: KnownDocuments = {};
 
 beforeAll(async () => {
   app = await bootStrapi();
   token = await createApiToken(app, 'full-access');
-  known.conversation = [(await startConversation(app)).documentId, (await startConversation(app)).documentId];
+  agent = await createAgent(app, 'Agent');
+  known.conversation = [(await startConversation(app, {}, QUIET_SECONDS)).documentId, (await startConversation(app, {}, QUIET_SECONDS)).documentId];
   // In dependency order, so each record can point at the ones before it.
   for (const type of ['organization', 'person', 'lead', 'deal', 'activity'] as const) {
     known[type] = [];
@@ -138,6 +145,30 @@ describe.each(readableTypes())('query strings of %s', (type) => {
         expectStrapiAnswer(await send('get', path), `GET ${path}`);
       }),
       { ...fuzzParameters(PROPERTIES), examples: KNOWN_BAD_QUERIES.map((query) => [known[type]?.[0] ?? 'none', query] as [string, string]) },
+    );
+  });
+});
+
+describe.each(CONVERSATION_ACTION_NAMES)('action %s', (action) => {
+  it('never 5xx, Strapi error shape, a refused action writes nothing', async () => {
+    const agentId = fc.oneof({ weight: 6, arbitrary: fc.constant(agent.id) }, { weight: 1, arbitrary: edgeNumber }, { weight: 1, arbitrary: anyJson });
+    const data = bodyOf({ actingAgentId: agentId, ...ADMIN_FIELDS.message, ...ADMIN_FIELDS.record, agentId: fc.oneof(fc.constant(null), agentId) });
+    const body = fc.oneof({ weight: 8, arbitrary: data.map((value) => ({ data: value })) }, { weight: 1, arbitrary: data }, { weight: 1, arbitrary: anyJson });
+    await fc.assert(
+      fc.asyncProperty(body, fc.boolean(), async (value, held) => {
+        const documentId = (await startConversation(app, { name: 'Ada', email: 'ada@example.com' }, QUIET_SECONDS)).documentId;
+        // Half the runs act on a chat the agent holds, so send, reassign, close and create go through.
+        if (held) await send('post', `/api/live-chat/conversations/${documentId}/assign`, { data: { actingAgentId: agent.id } });
+        const path = CONVERSATION_ACTIONS[action].path.replace(':documentId', documentId);
+        const before = { counts: await rowCounts(app), row: await app.strapi.db.query(uid('conversation')).findOne({ where: { documentId } }) };
+        const answer = await send('post', `/api/live-chat${path}`, value);
+        expectStrapiAnswer(answer, `POST ${path}`);
+        if (answer.status >= 400) {
+          expectSameCounts(before.counts, await rowCounts(app), `POST ${path}`);
+          expect(await app.strapi.db.query(uid('conversation')).findOne({ where: { documentId } })).toEqual(before.row);
+        }
+      }),
+      fuzzParameters(PROPERTIES),
     );
   });
 });

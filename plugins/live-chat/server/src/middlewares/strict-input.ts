@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 import { checkBody, checkQuery, Issues, type AttributeView, type ModelLookup, type ModelView } from '../content-api-input';
+import { documentIdSchema } from '../../../shared/schemas';
 import { invalidInput } from '../errors';
 
 /** Which core route a middleware instance guards (set per route in routes/content-api.ts). */
@@ -42,6 +43,10 @@ const strictInput = (config: StrictInputConfig, { strapi }: { strapi: Core.Strap
     const model = lookup(config.uid);
     if (!model) throw new Error(`strict-input: unknown content type ${config.uid}`);
     const issues = new Issues();
+    // A documentId is letters and digits; anything else (a NUL PostgreSQL cannot compare, a 10 kB
+    // string) is refused like the admin API refuses it, rather than looked up.
+    const { id } = ctx.params as { id?: string };
+    if (id !== undefined && !documentIdSchema.safeParse(id).success) issues.add(['params', 'id'], 'Not a valid document id');
     checkQuery(model, lookup, ctx.query as Record<string, unknown>, issues);
     if (WRITES.has(config.action)) checkBody(model, (ctx.request as { body?: unknown }).body, issues);
     if (!issues.empty) throw invalidInput('Invalid request', issues.list);
