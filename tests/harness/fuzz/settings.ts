@@ -15,10 +15,13 @@ const integerEnv = (name: string): number | undefined => {
   return value;
 };
 
-/** Runs per property: LIVE_CHAT_FUZZ_RUNS (total) spread over `properties` properties, at least 1 each. */
-export function fuzzParameters<T>(properties = 1): FcParameters<T> {
+/**
+ * Runs per property: LIVE_CHAT_FUZZ_RUNS (total) spread over `properties` properties, at least 1
+ * each; without it `defaultRuns` each (a file whose every input costs several requests asks fewer).
+ */
+export function fuzzParameters<T>(properties = 1, defaultRuns = DEFAULT_RUNS): FcParameters<T> {
   const total = integerEnv('LIVE_CHAT_FUZZ_RUNS');
-  const numRuns = total === undefined ? DEFAULT_RUNS : Math.max(1, Math.ceil(total / properties));
+  const numRuns = total === undefined ? defaultRuns : Math.max(1, Math.ceil(total / properties));
   const seed = integerEnv('LIVE_CHAT_FUZZ_SEED');
   const path = process.env.LIVE_CHAT_FUZZ_PATH || undefined;
   return {
