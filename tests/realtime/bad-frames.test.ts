@@ -34,6 +34,9 @@ describe('bad frames and payloads', () => {
     ['sync', { afterSeq: -1 }],
     ['sync', { afterSeq: '0' }],
     ['read', { seq: 1.5 }],
+    // Seqs live in integer columns: past 2147483647 PostgreSQL refuses the comparison (F4).
+    ['sync', { afterSeq: 2_147_483_648 }],
+    ['read', { seq: 2_147_483_648 }],
     ['typing', { typing: 'yes' }],
   ])('%s %j → invalid_payload ack', async (event, payload) => {
     expect(await request(visitor, event, payload)).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });

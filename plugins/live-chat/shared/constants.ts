@@ -113,3 +113,16 @@ export const WEBHOOK_EVENTS: Partial<Record<DomainEventName, string>> = {
   'lead:created': 'live-chat.lead.created',
   'deal:created': 'live-chat.deal.created',
 };
+
+/**
+ * F4: the largest value an `integer` column holds on every supported database (PostgreSQL's int4;
+ * SQLite would take more). Ids, seqs and positions from a client are bounded by it, so an overflow is
+ * a 400 naming the field rather than a database error (500) on PostgreSQL.
+ */
+export const DB_INTEGER_MAX = 2_147_483_647;
+
+/**
+ * F4: the largest value a `decimal` column holds: Strapi 5 creates them as decimal(10, 2), so on
+ * PostgreSQL eight digits before the point and two after (SQLite would store more).
+ */
+export const DB_DECIMAL_MAX = 99_999_999.99;

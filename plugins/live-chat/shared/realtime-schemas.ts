@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { DB_INTEGER_MAX } from './constants';
 import { agentMessageInputSchema, messageInputSchema } from './domain/messaging';
 import { documentIdSchema } from './schemas';
 
 /** Runtime validation of every inbound socket payload (shared/events.ts names the events). */
-const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+// Seqs live in integer columns (F4): a larger one can match nothing, and PostgreSQL refuses to compare it.
+const seq = z.number().int().min(0).max(DB_INTEGER_MAX);
 
 export const visitorPayloadSchemas = {
   'conversation:start': z.strictObject({ playbookDocumentId: documentIdSchema.optional() }),

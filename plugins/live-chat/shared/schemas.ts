@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENT_AVAILABILITIES } from './constants';
+import { AGENT_AVAILABILITIES, DB_INTEGER_MAX } from './constants';
 import { CONVERSATION_FOLDERS } from './contracts/conversations';
 import { VISITOR_CONTEXT_LIMITS, cleanPageUrl, cleanTitle, isTimeZone } from './domain/visitor-context';
 
@@ -13,6 +13,9 @@ export const documentIdSchema = z.string().regex(/^[a-z0-9]{1,64}$/, 'Not a vali
 
 const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** An id or seq a client sends: a positive whole number an integer column can hold (F4). */
+export const dbIdSchema = z.number().int().positive().max(DB_INTEGER_MAX);
+
 export const folderListQuerySchema = z.strictObject({
   folder: z.enum(CONVERSATION_FOLDERS).default('unassigned'),
   search: z.string().trim().max(200).optional(),
@@ -23,8 +26,8 @@ export type FolderListQuery = z.infer<typeof folderListQuerySchema>;
 
 export const timelineQuerySchema = z
   .strictObject({
-    afterSeq: queryInt(0, Number.MAX_SAFE_INTEGER).optional(),
-    beforeSeq: queryInt(1, Number.MAX_SAFE_INTEGER).optional(),
+    afterSeq: queryInt(0, DB_INTEGER_MAX).optional(),
+    beforeSeq: queryInt(1, DB_INTEGER_MAX).optional(),
     limit: queryInt(1, 200).default(50),
   })
   .refine((query) => query.afterSeq === undefined || query.beforeSeq === undefined, {
@@ -35,7 +38,7 @@ export type TimelineQuery = z.infer<typeof timelineQuerySchema>;
 
 export const reassignBodySchema = z.strictObject({
   /** An admin user id, or null for Unassigned (B5). */
-  agentId: z.number().int().positive().nullable(),
+  agentId: dbIdSchema.nullable(),
 });
 
 export const crmBodySchema = z.strictObject({
@@ -48,7 +51,7 @@ export const availabilityBodySchema = z.strictObject({
 
 /** Content API actions name the agent an integration acts as (F1). */
 export const actingAgentSchema = z.strictObject({
-  actingAgentId: z.number().int().positive(),
+  actingAgentId: dbIdSchema,
 });
 
 /** D3: a change to notification preferences (company-wide or the agent's own). */

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { attachmentSizeGuard } from './attachments/size-guard';
 import { registerDocumentation } from './documentation';
+import { completeErrorDetails } from './error-details';
 import { copyOldRelationColumns } from './migrations/crm-relation-links';
 import { adminActions } from './permissions';
 import { guardContentManagerRoutes } from './content-manager-guard';
@@ -15,4 +16,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   registerDocumentation(strapi);
   // G4: registered before Strapi's own middlewares (added at bootstrap), so it runs before the body parser.
   strapi.server.use(attachmentSizeGuard(strapi));
+  completeErrorDetails(strapi);
 };

@@ -4,7 +4,7 @@
  * errors; the flow engine (playbook-flow.ts) runs only what passes them.
  */
 import { z } from 'zod';
-import { CARD_KINDS, WAIT_TIME_SECONDS, type CardKind } from '../constants';
+import { CARD_KINDS, DB_DECIMAL_MAX, WAIT_TIME_SECONDS, type CardKind } from '../constants';
 import { isRichTextEmpty, sanitizeRichText, type RichText } from './rich-text';
 
 export interface FlowCard {
@@ -90,7 +90,8 @@ const SETTINGS_SCHEMAS = {
   create_lead: z.object({ title: optionalText(CARD_LIMITS.recordTitleMax), next: nextCard }),
   create_deal: z.object({
     title: optionalText(CARD_LIMITS.recordTitleMax),
-    value: z.number().min(0).nullish(),
+    // The deal it creates stores the value in a decimal(10, 2) column (F4).
+    value: z.number().min(0).max(DB_DECIMAL_MAX).nullish(),
     currency: z
       .string()
       .regex(/^[A-Za-z]{3}$/, 'Use a 3-letter ISO 4217 currency code')

@@ -5,13 +5,15 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
+import { DB_DECIMAL_MAX } from '../constants';
 
 // Everything below U+0020 except tab, LF and CR, plus DEL and the C1 block: invisible, and they corrupt exports.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 // A tag-like run (`<b>`, `</p>`, `<img …>`, `<!-- -->`): markup in a plain-text field is a client bug or
 // an attack, so it gets a clear 400 (F4) instead of being stored. "a < b" and "<3" are not tags.
 const HTML_TAG = /<\s*\/?\s*[a-z!?][^>]*>/i;
-const MAX_DEAL_VALUE = 1e12;
+// The deal value is stored in a decimal(10, 2) column (Strapi's decimal): larger amounts overflow it.
+const MAX_DEAL_VALUE = DB_DECIMAL_MAX;
 const PHONE_EXAMPLE = '+46 70 123 45 67';
 
 // Intl knows the ISO 4217 list; a runtime without supportedValuesOf (older browsers) falls back to the shape check.
@@ -50,7 +52,7 @@ const dealValue = z
     const value = typeof raw === 'number' ? raw : Number(trimmed);
     if (!Number.isFinite(value)) return fail('Deal value must be a number, e.g. 1200.50');
     if (value < 0) return fail('Deal value cannot be negative');
-    if (value > MAX_DEAL_VALUE) return fail('Deal value can be at most 1,000,000,000,000');
+    if (value > MAX_DEAL_VALUE) return fail('Deal value can be at most 99,999,999.99');
     if (decimalPlaces(value) > 2) return fail('Deal value can have at most 2 decimals');
     return value;
   });

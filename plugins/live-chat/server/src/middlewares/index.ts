@@ -2,6 +2,7 @@ import type { Context, Next } from 'koa';
 import { invalidInput } from '../errors';
 import { nulPath } from '../validation';
 import populateWildcards from './populate-wildcards';
+import strictInput from './strict-input';
 
 /**
  * F4 for the content API's core routes (Strapi's own controllers, which our schemas do not see): a
@@ -15,4 +16,4 @@ const rejectNul = () => async (ctx: Context, next: Next) => {
   await next();
 };
 
-export default { 'reject-nul': rejectNul, 'populate-wildcards': populateWildcards };
+export default { 'reject-nul': rejectNul, 'strict-input': strictInput, 'populate-wildcards': populateWildcards };

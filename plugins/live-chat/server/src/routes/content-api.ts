@@ -5,6 +5,8 @@ import { CONTENT_API_TYPE_NAMES, CONTENT_API_TYPES, contentApiUid } from '../con
 
 /** F4: NUL characters are refused before Strapi's own controllers see the request. */
 const REJECT_NUL = 'plugin::live-chat.reject-nul';
+/** F4: bodies and query strings the core controllers cannot run are a 400 (content-api-input/). */
+const STRICT_INPUT = 'plugin::live-chat.strict-input';
 /** F1: `populate[rel]=*` handed to Strapi in the form its core routes accept (see the middleware). */
 const POPULATE_WILDCARDS = 'plugin::live-chat.populate-wildcards';
 
@@ -40,7 +42,14 @@ export function contentApiRouter() {
           const router = factories.createCoreRouter(contentApiUid(name), {
             type: 'content-api',
             only: [...actions],
-            config: Object.fromEntries(actions.map((action) => [action, { middlewares: [REJECT_NUL, POPULATE_WILDCARDS] }])),
+            config: Object.fromEntries(
+              actions.map((action) => [
+                action,
+                {
+                  middlewares: [REJECT_NUL, { name: STRICT_INPUT, config: { uid: contentApiUid(name), action } }, POPULATE_WILDCARDS],
+                },
+              ]),
+            ),
           });
           return typeof router.routes === 'function' ? router.routes() : router.routes;
         }),
