@@ -89,7 +89,7 @@ export function rerunnable(strapi: Core.Strapi, query: CapturedQuery) {
 export const statementName = (query: CapturedQuery): string =>
   /\bmatch\b|to_tsquery/i.test(query.sql)
     ? 'search'
-    : /count\(\*\)/i.test(query.sql)
+    : /^select \(select count\(\*\)/i.test(query.sql)
       ? 'countFolders'
       : /order by/i.test(query.sql)
         ? 'listFolder'
