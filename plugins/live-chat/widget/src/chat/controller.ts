@@ -82,6 +82,8 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
    */
   let stepsInFlight = 0;
   const heldLines: TimelineEntry[] = [];
+  /** G4: files on their way or failed, by client id: a retry sends the same file with the same id. */
+  const files = new Map<string, File>();
 
   const refresh = () => {
     const text = {
@@ -326,9 +328,6 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   }
 
   // --- files (G4) ----------------------------------------------------------------------------
-
-  /** Files on their way or failed, by client id: a retry sends the same file with the same id. */
-  const files = new Map<string, File>();
 
   function attach(file: File): void {
     if (conversationId === null || phase === 'closed') return;
