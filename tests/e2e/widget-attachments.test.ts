@@ -73,7 +73,11 @@ describe('G4 files in the widget', () => {
 
     await input.setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: await samples.photo() });
     await w.log.locator('a.file img[alt="receipt.png"]').waitFor();
-    await input.setInputFiles({ name: 'order.pdf', mimeType: 'application/pdf', buffer: samples.pdf() });
+    // By keyboard: Enter on the paperclip opens the browser's file picker.
+    const chooser = page.waitForEvent('filechooser');
+    await attach.focus();
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles({ name: 'order.pdf', mimeType: 'application/pdf', buffer: samples.pdf() });
     await eventually(() => w.log.locator('a.file', { hasText: 'order.pdf' }).count(), (n) => n === 1, 'pdf link');
 
     const files = await eventually(
