@@ -122,6 +122,34 @@ describe('MessageStore', () => {
     expect(store.syncedSeq).toBe(12);
   });
 
+  it('G4: a file on its way is one pending row that the stored entry replaces once (ack, socket, sync)', () => {
+    const store = new MessageStore();
+    store.receive(entry(1));
+    expect(store.addPending('wfile0001', 'map.png', now, 'file')?.kind).toBe('file');
+    expect(store.addPending('wfile0001', 'map.png', now, 'file')).toBeNull();
+    store.fail('wfile0001');
+    expect(store.retrying('wfile0001')?.status).toBe('sending'); // the retry reuses the client id
+    const attachment = { name: 'map.png', mime: 'image/png', size: 10, url: '/live-chat/attachments/k', thumbnailUrl: null, removedAt: null };
+    const stored = entry(2, { clientId: 'wfile0001', authorKind: 'visitor', kind: 'file', body: null, attachment });
+    expect(store.receive(stored).change).toBe('confirmed');
+    expect(store.receive({ ...stored }).change).toBe('duplicate'); // the socket's copy
+    expect(store.list().map((i) => [i.seq, i.kind, i.status, i.attachment?.name ?? null])).toEqual([
+      [1, 'text', null, null],
+      [2, 'file', 'sent', 'map.png'],
+    ]);
+  });
+
+  it('G4: a refused file is dropped; a stored entry is never dropped', () => {
+    const store = new MessageStore();
+    store.addPending('wfile0002', 'page.png', now, 'file');
+    expect(store.drop('wfile0002')).toBe(true);
+    expect(store.list()).toEqual([]);
+    expect(store.drop('wfile0002')).toBe(false);
+    store.receive(entry(1, { clientId: 'wfile0003', authorKind: 'visitor' }));
+    expect(store.drop('wfile0003')).toBe(false);
+    expect(seqs(store)).toEqual([1]);
+  });
+
   it('starts over for a new conversation', () => {
     const store = new MessageStore();
     store.receive(entry(1));

@@ -5,22 +5,25 @@ import type { WidgetConfig } from './contract';
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly body: { error?: { details?: { errors?: Array<{ path: string[] }>; code?: string } } } | null,
+    readonly body: { error?: { message?: string; details?: { errors?: Array<{ path: string[] }>; code?: string } } } | null,
   ) {
     super(`HTTP ${status}`);
   }
 }
 
 /** POSTs JSON to a widget route; resolves with the answer's `data`. No cookies: the token is the identity. */
-export async function post<T>(base: string, path: string, body: unknown, token?: string): Promise<T> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+export function post<T>(base: string, path: string, body: unknown, token?: string): Promise<T> {
+  return send<T>(base, path, JSON.stringify(body), token, { 'Content-Type': 'application/json' });
+}
+
+/** G4: POSTs a multipart form (the browser sets its Content-Type with the boundary). */
+export function postForm<T>(base: string, path: string, form: FormData, token: string): Promise<T> {
+  return send<T>(base, path, form, token, {});
+}
+
+async function send<T>(base: string, path: string, body: BodyInit, token: string | undefined, headers: Record<string, string>): Promise<T> {
   if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(`${base}/live-chat/widget/${path}`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify(body),
-    credentials: 'omit',
-  });
+  const response = await fetch(`${base}/live-chat/widget/${path}`, { method: 'POST', headers, body, credentials: 'omit' });
   const json = await response.json().catch(() => null);
   if (!response.ok) throw new HttpError(response.status, json);
   return (json as { data: T }).data;

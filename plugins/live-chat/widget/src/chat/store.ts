@@ -66,13 +66,16 @@ export class MessageStore {
     return this.items.find((item) => isOwn(item) && item.clientId === clientId);
   }
 
-  /** Shows the visitor's message at once as "sending"; null when that client id is already known. */
-  addPending(clientId: string, body: string, now: Date): ChatItem | null {
+  /**
+   * Shows the visitor's message at once as "sending"; null when that client id is already known.
+   * G4: a file on its way is a `file` item whose body is the file's name (no attachment until stored).
+   */
+  addPending(clientId: string, body: string, now: Date, kind: 'text' | 'file' = 'text'): ChatItem | null {
     if (this.find(clientId)) return null;
     const item: ChatItem = {
       clientId,
       seq: null,
-      kind: 'text',
+      kind,
       authorKind: 'visitor',
       authorName: null,
       body,
@@ -90,6 +93,14 @@ export class MessageStore {
   fail(clientId: string): void {
     const item = this.find(clientId);
     if (item && item.seq === null) item.status = 'failed';
+  }
+
+  /** G4: the server refused the message (a file it does not accept): it goes, nothing of it stays. */
+  drop(clientId: string): boolean {
+    const item = this.find(clientId);
+    if (!item || item.seq !== null) return false;
+    this.items.splice(this.items.indexOf(item), 1);
+    return true;
   }
 
   /** A retry is under way (with the same client id, so the server cannot store it twice). */

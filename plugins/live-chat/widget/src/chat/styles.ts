@@ -46,5 +46,8 @@ export const CHAT_CSS = `
 .send{all:unset;box-sizing:border-box;width:40px;height:40px;border-radius:8px;background:#2457c5;color:#fff;display:flex;align-items:center;justify-content:center;cursor:pointer}
 .send:disabled{opacity:.5;cursor:default}
 .send svg{width:20px;height:20px;fill:currentColor}
+.attach{width:40px;height:40px;flex:none;color:#57606a}
+.attach[hidden]{display:none}
+.attach svg{fill:none;stroke:currentColor;stroke-width:1.8;stroke-linecap:round}
 .sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 `;

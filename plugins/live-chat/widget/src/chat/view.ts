@@ -5,7 +5,7 @@
 import type { Display } from '../../../shared/domain/playbook-flow';
 import { format } from '../i18n/languages';
 import type { ChatStrings } from '../i18n/strings';
-import { CLOSE_PATH, SEND_PATH, el, icon } from './dom';
+import { ATTACH_PATH, CLOSE_PATH, SEND_PATH, el, icon } from './dom';
 import { messageBodyToDom, richTextToDom } from './rich-text-dom';
 import type { ChatItem } from './store';
 
@@ -24,6 +24,8 @@ const FIELD_INPUT: Record<string, { type: string; autocomplete: string }> = {
 export interface ViewHandlers {
   send: (text: string) => void;
   retry: (clientId: string) => void;
+  /** G4: the visitor chose a file to send. */
+  attach: (file: File) => void;
   typing: () => void;
   close: () => void;
 }
@@ -52,7 +54,10 @@ export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers, s
   const typing = el('p', { class: 'typing', 'aria-live': 'polite' });
   const input = el('textarea', { id: 'lc-input', rows: '1', placeholder: t.composerPlaceholder, disabled: '' });
   const sendButton = el('button', { type: 'submit', class: 'send', 'aria-label': t.send, disabled: '' }, icon(SEND_PATH));
-  const composer = el('form', { class: 'composer' }, el('label', { class: 'sr', for: 'lc-input' }, t.composerLabel), input, sendButton);
+  // G4: a real button (keyboard and screen readers) opens the hidden file input's picker.
+  const fileInput = el('input', { type: 'file', class: 'sr', tabindex: '-1', 'aria-hidden': 'true' });
+  const attachButton = el('button', { type: 'button', class: 'icon attach', 'aria-label': t.attachFile, title: t.attachFile, disabled: '', hidden: '' }, icon(ATTACH_PATH));
+  const composer = el('form', { class: 'composer' }, el('label', { class: 'sr', for: 'lc-input' }, t.composerLabel), fileInput, attachButton, input, sendButton);
   const panel = el(
     'section',
     { class: 'panel', id: 'lc-panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'lc-title', hidden: '' },
@@ -85,6 +90,12 @@ export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers, s
   });
   input.addEventListener('input', () => on.typing());
   closeButton.addEventListener('click', () => on.close());
+  attachButton.addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    fileInput.value = ''; // the same file may be chosen again later
+    if (file && !attachButton.disabled) on.attach(file);
+  });
   panel.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       event.stopPropagation();
@@ -125,6 +136,8 @@ export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers, s
       return el('div', {}, ...lines);
     }
     if (detail && !item.body) return null;
+    // G4: a file still on its way: its name, until the stored entry (with its link) replaces the row.
+    if (item.kind === 'file' && item.seq === null) return el('em', {}, `${t.sendingFile} ${item.body ?? ''}`);
     // G4: a file shows as its thumbnail or a download link.
     if (item.attachment) return attachmentToDom(item.attachment, serverOrigin, t);
     return messageBodyToDom(item.body ?? '');
@@ -142,6 +155,7 @@ export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers, s
     if (item.authorKind === 'visitor') {
       const row = el('div', { class: 'row me' }, el('span', { class: 'sr' }, `${t.you}:`), el('div', { class: 'bubble' }, body));
       row.appendChild(el('div', { class: 'meta' }));
+      if (item.kind === 'file' && item.seq === null) row.dataset.pendingFile = '';
       return row;
     }
     const author = item.authorName || (item.authorKind === 'agent' ? t.agent : t.botName);
@@ -184,6 +198,8 @@ export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers, s
     setComposer(enabled: boolean) {
       input.disabled = !enabled;
       sendButton.disabled = !enabled;
+      attachButton.disabled = !enabled;
+      attachButton.hidden = !enabled;
     },
     /** Focus into the panel on open: the composer when it is usable, else the newest control. */
     focusInside() {
@@ -197,6 +213,11 @@ export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers, s
     },
     addBot(richText: unknown) {
       append(botRow(richTextToDom(richText)));
+    },
+    /** G4: a refused file's row goes (the controller shows the server's reason as a note). */
+    drop(clientId: string) {
+      rows.get(`own:${clientId}`)?.remove();
+      rows.delete(`own:${clientId}`);
     },
     addNote(text: string) {
       append(el('p', { class: 'system' }, text));
@@ -290,6 +311,15 @@ export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers, s
         const item = items[i] as ChatItem;
         const key = keyOf(item);
         let row = rows.get(key);
+        // G4: a pending file's row is rebuilt once the server stored the file (its link or thumbnail).
+        if (row && row.dataset.pendingFile !== undefined && item.seq !== null) {
+          const stored = messageRow(item);
+          if (stored) {
+            row.replaceWith(stored);
+            rows.set(key, stored);
+            row = stored;
+          }
+        }
         if (!row) {
           const created = messageRow(item);
           if (!created) continue;
