@@ -125,6 +125,10 @@ describe('G4 a visitor sends files into their own conversation', () => {
     const hook = webhookPayloads.find((payload) => (payload.message as { clientId?: string })?.clientId === 'photo-000001');
     // Webhooks add the `internal` flag of G3 (a file is never internal).
     expect(hook?.message).toEqual({ ...entry, internal: false });
+
+    // The inbox list previews the chat's last message: here the file, by its name.
+    const detail = await app.http().get(`/live-chat/conversations/${visitor.documentId}`).set(bearer(ada.token));
+    expect(detail.body.data.lastMessagePreview).toBe('Holiday photo.png');
   });
 
   it('answers a retry with the stored message and stores no second file (E2)', async () => {

@@ -161,6 +161,14 @@ describe('the folder list', () => {
     const noted = applyEntry(lifted, 'b', entry(3, { body: 'Only for agents', authorKind: 'agent', audience: 'agents' }));
     expect(noted.rows[0]).toMatchObject({ documentId: 'b', lastMessageSeq: 3, lastMessagePreview: 'Public' });
   });
+
+  it('G4: a file becomes the preview by its name; a removed file leaves the preview as it was', () => {
+    const attachment = { name: 'invoice.pdf', mime: 'application/pdf', size: 10, url: '/x', thumbnailUrl: null, removedAt: null };
+    const filed = applyEntry(list(summary('a', 1)), 'a', entry(2, { kind: 'file', body: null, attachment }));
+    expect(filed.rows[0]).toMatchObject({ lastMessageSeq: 2, lastMessagePreview: 'invoice.pdf' });
+    const removed = applyEntry(filed, 'a', entry(3, { kind: 'file', body: null, attachment: { ...attachment, name: null } }));
+    expect(removed.rows[0]).toMatchObject({ lastMessageSeq: 3, lastMessagePreview: 'invoice.pdf' });
+  });
 });
 
 describe('the chat timeline (E2)', () => {

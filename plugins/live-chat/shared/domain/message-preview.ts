@@ -13,3 +13,22 @@ export function messagePreview(body: string): string {
   const text = richTextToPlainText(markupToRichText(body)).replace(/\s+/g, ' ').trim();
   return [...text].slice(0, PREVIEW_LENGTH).join('');
 }
+
+/** The parts of a timeline entry its preview depends on. */
+export interface PreviewSubject {
+  kind: string;
+  body: string | null | undefined;
+  audience?: string | null;
+  attachment?: { name: string | null } | null;
+}
+
+/**
+ * What a timeline entry makes the list preview, or null when it leaves the preview as it was: public
+ * text by its words, a file (G4) by its name; never a note (G3), an event, or a removed file.
+ */
+export function entryPreview(entry: PreviewSubject): string | null {
+  if (entry.audience === 'agents') return null;
+  if (entry.kind === 'text' && entry.body) return messagePreview(entry.body);
+  if (entry.kind === 'file' && entry.attachment?.name) return messagePreview(entry.attachment.name);
+  return null;
+}

@@ -4,7 +4,7 @@ import type { ConversationStatus, MessageAudience, MessageAuthorKind, MessageKin
 import { audienceOf, type TranscriptDetail } from '../../../shared/domain';
 import type { AttachmentView } from '../../../shared/domain/attachments';
 import { TABLES, fromDbDatetime, newDocumentId, table, toDbDatetime, type Transaction } from './sql';
-import { messagePreview } from '../../../shared/domain/message-preview';
+import { entryPreview, messagePreview } from '../../../shared/domain/message-preview';
 
 /** An entry to append to a conversation's timeline: a chat message or an event (B7). */
 export interface NewTimelineEntry {
@@ -69,9 +69,11 @@ function parseJson<T>(value: unknown): T | null {
 }
 const parseEvent = (value: unknown) => parseJson<NonNullable<StoredTimelineEntry['event']>>(value);
 
-/** Whether an entry changes what the inbox list previews: public text only, never a note (G3). */
-const isPreviewable = (entry: NewTimelineEntry) =>
-  entry.kind === 'text' && Boolean(entry.body) && audienceOf({ kind: entry.kind, audience: entry.audience, event: null }) === 'everyone';
+/** What an entry makes the inbox list preview: public text, a file by its name (G4); never a note (G3). */
+const previewOfEntry = (entry: NewTimelineEntry) =>
+  audienceOf({ kind: entry.kind, audience: entry.audience, event: null }) === 'everyone'
+    ? entryPreview({ kind: entry.kind, body: entry.body, attachment: entry.file?.attachment ?? null })
+    : null;
 
 const toEntry = (row: Row): StoredTimelineEntry => ({
   id: Number(row.id),
@@ -102,12 +104,12 @@ export const createTimelineRepository = (strapi: Core.Strapi) => ({
   async append(trx: Transaction, conversationId: number, entries: NewTimelineEntry[]): Promise<AppendResult> {
     if (entries.length === 0) return { entries: [], state: null };
     const last = entries[entries.length - 1];
-    const lastText = [...entries].reverse().find(isPreviewable);
+    const lastPreview = [...entries].reverse().map(previewOfEntry).find((preview) => preview !== null) ?? null;
     const changes: Record<string, unknown> = {
       last_message_seq: strapi.db.connection.raw('last_message_seq + ?', [entries.length]),
       last_activity_at: toDbDatetime(strapi, last.createdAt),
     };
-    if (lastText?.body) changes.last_message_preview = previewOf(lastText.body);
+    if (lastPreview !== null) changes.last_message_preview = lastPreview;
     // One statement bumps the counter and reads it back (RETURNING: SQLite ≥ 3.35 and PostgreSQL).
     const [row] = await table(strapi, TABLES.conversations, trx)
       .where({ id: conversationId })
@@ -171,7 +173,7 @@ export const createTimelineRepository = (strapi: Core.Strapi) => ({
         assigneeId: row.assignee_id === null || row.assignee_id === undefined ? null : Number(row.assignee_id),
         lastMessageSeq: lastSeq,
         lastActivityAt: last.createdAt,
-        lastMessagePreview: lastText?.body ? previewOf(lastText.body) : undefined,
+        lastMessagePreview: lastPreview ?? undefined,
       },
     };
   },

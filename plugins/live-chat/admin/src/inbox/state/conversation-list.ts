@@ -4,7 +4,7 @@
  * functions place, move and drop rows, they never invent one (B6).
  */
 import type { ConversationFolder, ConversationSummary, TimelineEntry } from '../../../../shared/contracts/conversations';
-import { messagePreview } from '../../../../shared/domain/message-preview';
+import { entryPreview, messagePreview } from '../../../../shared/domain/message-preview';
 
 /**
  * The folders the inbox shows, in menu order (B3, B8). "All assigned" lists every assigned chat and
@@ -115,9 +115,8 @@ export function applyEntry(state: ListState, documentId: string, entry: Timeline
     ...row,
     lastActivityAt: entry.createdAt,
     lastMessageSeq: entry.seq,
-    // A note is no "last message" (G3): the server keeps the preview of public text only.
-    lastMessagePreview:
-      entry.kind === 'text' && entry.audience !== 'agents' && entry.body !== null ? previewOf(entry.body) : row.lastMessagePreview,
+    // As the server keeps it: public text, a file by its name (G4); a note is no "last message" (G3).
+    lastMessagePreview: entryPreview(entry) ?? row.lastMessagePreview,
     // A visitor's message is unread until an agent reads the chat (markRead).
     unreadCount: (row.unreadCount ?? 0) + (entry.kind === 'text' && entry.authorKind === 'visitor' ? 1 : 0),
   };
