@@ -67,13 +67,10 @@ function parseJson<T>(value: unknown): T | null {
   if (value === null || value === undefined) return null;
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
-const parseEvent = (value: unknown) => parseJson<NonNullable<StoredTimelineEntry['event']>>(value);
 
 /** What an entry makes the inbox list preview: public text, a file by its name (G4); never a note (G3). */
 const previewOfEntry = (entry: NewTimelineEntry) =>
-  audienceOf({ kind: entry.kind, audience: entry.audience, event: null }) === 'everyone'
-    ? entryPreview({ kind: entry.kind, body: entry.body, attachment: entry.file?.attachment ?? null })
-    : null;
+  entryPreview({ kind: entry.kind, body: entry.body, audience: entry.audience, attachment: entry.file?.attachment ?? null });
 
 const toEntry = (row: Row): StoredTimelineEntry => ({
   id: Number(row.id),
