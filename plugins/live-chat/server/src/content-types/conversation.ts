@@ -42,6 +42,10 @@ export default defineContentType({
     notes: { type: 'text', maxLength: 10000 },
     person: foreignKey(uid('person')),
     organization: foreignKey(uid('organization')),
+    // Satisfaction rating (CSAT), asked of the visitor once the chat is closed; analytics read it.
+    rating: { type: 'integer', min: 1, max: 5 },
+    ratingComment: { type: 'text', maxLength: 1000 },
+    ratedAt: { type: 'datetime' },
   },
   indexes: [
     // Folder lists (B3, B5, B8) are keyset-paged by last activity within a status.
