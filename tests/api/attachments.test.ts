@@ -96,6 +96,10 @@ describe('G4 a visitor sends files into their own conversation', () => {
     const file = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: row.fileId } });
     expect(file).toMatchObject({ mime: 'image/png', ext: '.png', provider: 'local' });
     expect(file.formats.thumbnail).toBeDefined();
+    // In the Media Library's own "Live Chat" folder, apart from the site's media.
+    const withFolder = await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: row.fileId }, populate: ['folder'] });
+    expect(withFolder.folder).toMatchObject({ name: 'Live Chat' });
+    expect(withFolder.folderPath).toBe(withFolder.folder.path);
 
     const served = await download(entry.attachment.url);
     expect(served.status).toBe(200);

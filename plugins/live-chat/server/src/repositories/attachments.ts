@@ -20,6 +20,7 @@ export interface FileMessage {
 }
 
 const UPLOAD_FILE = 'plugin::upload.file';
+const UPLOAD_FOLDER = 'plugin::upload.folder';
 
 const parseAttachment = (value: unknown): AttachmentView =>
   (typeof value === 'string' ? JSON.parse(value) : value) as AttachmentView;
@@ -54,6 +55,16 @@ export const createAttachmentRepository = (strapi: Core.Strapi) => ({
     await table(strapi, TABLES.messages)
       .where({ id: messageId })
       .update({ attachment: JSON.stringify(attachment), file_id: null, file_key: null });
+  },
+
+  /** Whether a Media Library folder still exists (an admin may have deleted it). */
+  async folderExists(id: number): Promise<boolean> {
+    return (await strapi.db.query(UPLOAD_FOLDER).count({ where: { id } })) > 0;
+  },
+
+  /** Whether a root folder of the Media Library already has this name. */
+  async rootFolderNamed(name: string): Promise<boolean> {
+    return (await strapi.db.query(UPLOAD_FOLDER).count({ where: { name, parent: null } })) > 0;
   },
 
   /** The upload plugin's file row (its Media Library entry). */

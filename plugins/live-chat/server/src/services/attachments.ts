@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { checkAttachment, isImageType, type Agent, type AttachmentRefusal, type AttachmentView } from '../../../shared/domain';
+import { createMediaFolder } from '../attachments/media-folder';
 import { sniffFile } from '../attachments/sniff';
 import { invalidInput, notFound } from '../errors';
 import { pluginConfig } from '../plugin-config';
@@ -49,6 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const messages = () => strapi.plugin('live-chat').service('messages') as MessageService;
   const conversationService = () => strapi.plugin('live-chat').service('conversations') as ConversationService;
   const uploads = () => strapi.plugin('upload').service('upload');
+  const mediaFolder = createMediaFolder(strapi);
 
   /**
    * E2 + G4: a retry (same clientId) answers the stored message and stores no second file. The
@@ -69,7 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!checked.ok) throw attachmentRefusalError(checked.refusal);
 
     const [uploaded] = (await uploads().upload({
-      data: { fileInfo: { name: checked.name } },
+      data: { fileInfo: { name: checked.name, folder: await mediaFolder.folderId() } },
       files: { filepath: file.path, originalFilename: checked.name, mimetype: checked.mime, detectedMimeType: checked.mime, size },
     })) as UploadFile[];
     const fileKey = randomBytes(24).toString('base64url');
