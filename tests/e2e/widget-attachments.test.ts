@@ -110,12 +110,28 @@ describe('G4 files in the widget', () => {
     await page.locator('live-chat-widget button.attach').waitFor({ state: 'visible' });
     const mediaBefore = await mediaCount(app);
 
+    // The picker offers the types the server accepts (its allow-list, by extension).
+    expect((await input.getAttribute('accept'))?.split(',')).toEqual(expect.arrayContaining(['.png', '.jpg', '.pdf', '.txt']));
+    expect(await input.getAttribute('accept')).not.toContain('.html');
+
     await input.setInputFiles({ name: 'invoice.png', mimeType: 'image/png', buffer: samples.html() });
-    const note = w.system.filter({ hasText: /not accepted|name ends in/ });
-    await note.waitFor();
+    const refused = w.system.filter({ hasText: 'This file can’t be sent here.' });
+    await refused.waitFor();
     expect(await w.mine.count()).toBe(0); // the pending row went
     expect(await fileMessages()).toBe(0);
     expect(await mediaCount(app)).toBe(mediaBefore);
+
+    // A type the server does not take and a file over the limit are refused on the page, without an upload.
+    const uploadRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/live-chat/widget/attachments')) uploadRequests.push(request.url());
+    });
+    await input.setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ not really a program') });
+    await eventually(() => refused.count(), (count) => count === 2, 'a second refusal note');
+    await input.setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25) });
+    await w.system.filter({ hasText: 'This file is larger than 10 MB.' }).waitFor();
+    expect(await w.mine.count()).toBe(0);
+    expect(uploadRequests).toEqual([]);
 
     // The server stores the upload but its answer never reaches the page: the socket's copy of the entry replaces the pending row.
     const route = `${url}/live-chat/widget/attachments`;

@@ -1,4 +1,4 @@
-import { checkAttachment, DEFAULT_ATTACHMENT_TYPES, isSentMessage } from '../../../plugins/live-chat/shared/domain/attachments';
+import { attachmentLimits, checkAttachment, DEFAULT_ATTACHMENT_TYPES, isSentMessage, precheckAttachment } from '../../../plugins/live-chat/shared/domain/attachments';
 import { attachmentsOf, pluginConfigSchema } from '../../../plugins/live-chat/server/src/config';
 
 /** G4: what a chat attachment may be, decided from the detected type; the name must agree. */
@@ -47,6 +47,23 @@ describe('G4 checkAttachment', () => {
 
   it('counts text and files as sent messages, events not', () => {
     expect([{ kind: 'text' }, { kind: 'file' }, { kind: 'event' }].map(isSentMessage)).toEqual([true, true, false]);
+  });
+});
+
+describe('G4 what the widget checks before sending', () => {
+  const limits = attachmentLimits({ allowedTypes: ['image/jpeg', 'application/pdf', 'text/html'], maxBytes: 1000 });
+
+  it('offers the extensions of the allowed types the server can recognise, and the limit', () => {
+    expect(limits).toEqual({ extensions: ['jpg', 'jpeg', 'jpe', 'pdf'], maxBytes: 1000 });
+    expect(attachmentLimits({ allowedTypes: [], maxBytes: 5 }).extensions).toEqual([]);
+  });
+
+  it('refuses an empty file, a file over the limit and an extension not offered; leaves the rest to the server', () => {
+    expect(precheckAttachment({ name: 'a.pdf', size: 0 }, limits)).toBe('empty');
+    expect(precheckAttachment({ name: 'a.pdf', size: 1001 }, limits)).toBe('too_large');
+    expect(precheckAttachment({ name: 'page.html', size: 10 }, limits)).toBe('type_not_allowed');
+    expect(precheckAttachment({ name: 'README', size: 10 }, limits)).toBe('type_not_allowed');
+    expect(precheckAttachment({ name: 'Photo.JPG', size: 1000 }, limits)).toBeNull();
   });
 });
 

@@ -88,6 +88,28 @@ export function checkAttachment(
   return { ok: true, name: `${base}.${given || extensions[0]}`, mime: detected };
 }
 
+/** What the widget may offer a visitor before the server checks the bytes: the names' extensions and the limit. */
+export interface AttachmentLimits {
+  /** Lower-case extensions without the dot; empty when the app turned attachments off. */
+  extensions: string[];
+  maxBytes: number;
+}
+
+/** The limits a visitor's client is told, from the app's allow-list (the server still sniffs every file). */
+export function attachmentLimits(rules: { allowedTypes: readonly string[]; maxBytes: number }): AttachmentLimits {
+  const extensions = rules.allowedTypes.flatMap((type) => (isAttachmentType(type) ? [...ATTACHMENT_TYPES[type]] : []));
+  return { extensions, maxBytes: rules.maxBytes };
+}
+
+/** The client's early answer for a chosen file; null when only the server can tell (it sniffs the bytes). */
+export function precheckAttachment(file: { name: string; size: number }, limits: AttachmentLimits): 'too_large' | 'type_not_allowed' | 'empty' | null {
+  if (file.size <= 0) return 'empty';
+  if (file.size > limits.maxBytes) return 'too_large';
+  const dot = file.name.lastIndexOf('.');
+  const extension = dot > 0 ? file.name.slice(dot + 1).toLowerCase() : '';
+  return limits.extensions.includes(extension) ? null : 'type_not_allowed';
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;

@@ -1,4 +1,5 @@
 /** The widget's HTTP calls (POST /live-chat/widget/…), shared by the loader and the chat bundle. */
+import type { AttachmentLimits } from '../../shared/domain/attachments';
 import type { WidgetConfig } from './contract';
 
 /** An answer outside 2xx, with Strapi's error body when there is one. */
@@ -51,6 +52,8 @@ export function writeToken(token: string): void {
 export interface SessionAnswer<C> {
   token: string;
   conversation: C | null;
+  /** G4: what the paperclip may offer (absent from a server older than the widget). */
+  attachments?: AttachmentLimits;
 }
 
 /**

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { errors } from '@strapi/utils';
-import { validateCaptureValues } from '../../../shared/domain';
+import { attachmentLimits, validateCaptureValues } from '../../../shared/domain';
+import { pluginConfig } from '../plugin-config';
 import { widgetPageViewSchema, widgetSessionSchema } from '../../../shared/schemas';
 import { forbidden, invalidInput, unauthorized } from '../errors';
 import { flowInputSchema } from '../services/flow';
@@ -85,7 +86,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const visitors = strapi.plugin('live-chat').service('visitors');
       const { token, visitor } = await visitors.startSession({ ...input, userAgent: ctx.request.headers['user-agent'] });
       const conversation = await visitors.currentConversation(visitor.id);
-      ctx.body = { data: { token, conversation: conversation ? toVisitorConversation(conversation) : null } };
+      // G4: what the paperclip may offer; the server still checks every file's bytes.
+      const { allowedTypes, maxFileSize } = pluginConfig(strapi).attachments;
+      const attachments = attachmentLimits({ allowedTypes, maxBytes: maxFileSize });
+      ctx.body = { data: { token, conversation: conversation ? toVisitorConversation(conversation) : null, attachments } };
     },
 
     /**

@@ -18,11 +18,12 @@ import {
 } from '../../../shared/events';
 import type { WidgetMessage } from '../contract';
 import type { ChatController, MountOptions } from '../mount';
-import { HttpError, addStyles, openSession, post, postForm } from '../http';
+import { HttpError, addStyles, openSession, post } from '../http';
 import { format } from '../i18n/languages';
 import { CHAT_STRINGS } from '../i18n/strings';
 import { MessageStore, newClientId, type ChatItem } from './store';
 import { CHAT_CSS } from './styles';
+import { createUploads } from './uploads';
 import { createView, type FieldProblems } from './view';
 
 /** What POST /live-chat/widget/flow answers (docs/api.md, "Widget API"). */
@@ -82,8 +83,7 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
    */
   let stepsInFlight = 0;
   const heldLines: TimelineEntry[] = [];
-  /** G4: files on their way or failed, by client id: a retry sends the same file with the same id. */
-  const files = new Map<string, File>();
+  const uploads = createUploads({ base: config.base, language: config.language, t, store, view, token: () => token, stored: (entry) => apply([entry], true) });
 
   const refresh = () => {
     const text = {
@@ -165,7 +165,7 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
     if (conversationId) retired.add(conversationId);
     conversationId = null;
     store.clear();
-    files.clear();
+    uploads.clear();
     view.clear();
     readSent = 0;
     // A catch-up still paging the old chat ends: its next page would be the new chat's, read from the old seq.
@@ -257,7 +257,7 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
       }
       const result = store.receive(entry);
       if (result.change === 'duplicate') continue;
-      files.delete(entry.clientId); // G4: a file whose answer was lost arrived anyway (socket or sync): no retry needed
+      uploads.arrived(entry.clientId);
       if (result.item.authorKind === 'agent') agentTyping(false);
       if (announce && result.item.kind === 'text') emit('message', toMessage(result.item));
     }
@@ -322,46 +322,13 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
     const item = store.retrying(clientId);
     if (!item) return;
     view.syncMessages(store.list());
-    const file = files.get(clientId);
-    if (file) void upload(clientId, file);
-    else deliver(clientId, item.body ?? '');
+    if (!uploads.retry(clientId)) deliver(clientId, item.body ?? '');
   }
 
   // --- files (G4) ----------------------------------------------------------------------------
 
   function attach(file: File): void {
-    if (conversationId === null || phase === 'closed') return;
-    const clientId = newClientId((bytes) => crypto.getRandomValues(bytes));
-    if (!store.addPending(clientId, file.name, new Date(), 'file')) return;
-    files.set(clientId, file);
-    view.syncMessages(store.list());
-    void upload(clientId, file);
-  }
-
-  /**
-   * One attempt. Stored (201, or 200 for a retry the server had already stored): the entry replaces
-   * the pending row, and the same entry from the socket is recognised by seq. Refused (4xx): the row
-   * goes and the server's reason shows. No answer, a 5xx or a 429: "not sent", with a retry.
-   */
-  async function upload(clientId: string, file: File): Promise<void> {
-    const form = new FormData();
-    form.append('clientId', clientId);
-    form.append('files', file, file.name);
-    try {
-      const entry = await postForm<TimelineEntry>(config.base, 'attachments', form, token);
-      files.delete(clientId);
-      apply([entry], true);
-    } catch (error) {
-      if (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 429) {
-        files.delete(clientId);
-        store.drop(clientId);
-        view.drop(clientId);
-        view.addNote(error.body?.error?.message || t.error);
-      } else {
-        store.fail(clientId);
-      }
-      view.syncMessages(store.list());
-    }
+    if (conversationId !== null && phase !== 'closed') uploads.attach(file);
   }
 
   // --- typing and read receipts (E3) ---------------------------------------------------------
@@ -413,6 +380,7 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
     try {
       const session = await openSession<VisitorConversation>(config);
       token = session.token;
+      if (session.attachments) uploads.setLimits(session.attachments);
       const current = session.conversation;
       if (current && current.status !== 'closed') {
         // E4: a returning visitor resumes their open conversation; its history comes with the first sync.

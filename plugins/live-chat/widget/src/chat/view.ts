@@ -68,6 +68,9 @@ export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers, s
   );
   root.appendChild(panel);
 
+  /** G4: whether the app accepts any file at all (its allow-list may be empty). */
+  let attachable = true;
+
   /** Message elements by key (own messages by client id, others by seq), so each shows once. */
   const rows = new Map<string, HTMLElement>();
   const keyOf = (item: ChatItem) => (item.authorKind === 'visitor' ? `own:${item.clientId}` : `seq:${String(item.seq)}`);
@@ -198,8 +201,14 @@ export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers, s
     setComposer(enabled: boolean) {
       input.disabled = !enabled;
       sendButton.disabled = !enabled;
-      attachButton.disabled = !enabled;
-      attachButton.hidden = !enabled;
+      attachButton.disabled = !enabled || !attachable;
+      attachButton.hidden = !enabled || !attachable;
+    },
+    /** G4: the picker offers the extensions the server accepts; none hides the paperclip. */
+    setAttachable(extensions: readonly string[]) {
+      attachable = extensions.length > 0;
+      fileInput.setAttribute('accept', extensions.map((extension) => `.${extension}`).join(','));
+      if (!attachable) attachButton.disabled = attachButton.hidden = true;
     },
     /** Focus into the panel on open: the composer when it is usable, else the newest control. */
     focusInside() {
