@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { uid } from '../../plugins/live-chat/shared/constants';
 import type { ConversationSummary, VisitorContext } from '../../plugins/live-chat/shared/contracts/conversations';
 import type { VisitorConversation } from '../../plugins/live-chat/shared/events';
-import { bearer, createAgent, type TestAdmin } from '../harness/admin';
+import { bearer, createAdmin, createAgent, type TestAdmin } from '../harness/admin';
 import { connect, disconnectAll, listen, nextEvent, record, request, settle } from '../harness/sockets';
 import { bootStrapi, type TestApp } from '../harness/strapi';
 
@@ -225,6 +225,12 @@ describe('issue 14: list rows that tell chats apart', () => {
     }
     expect(await listRow(ada, 'unassigned', named.documentId)).toMatchObject({ unreadCount: 2, lastMessagePreview: 'Anyone there?' });
     expect((await app.http().post(`/live-chat/conversations/${named.documentId}/assign`).set(bearer(ada.token))).status).toBe(200);
+    // A supervisor looking in reads for nobody: the assignee still finds the chat unread.
+    const supervisor = await createAdmin(app, 'super', 'Sue');
+    const supervisorSocket = await connect(base, 'agent', supervisor.token);
+    expect(await request(supervisorSocket, 'read', { documentId: named.documentId, seq: 1000 })).toMatchObject({ ok: true });
+    expect(await listRow(ada, 'mine', named.documentId)).toMatchObject({ unreadCount: 2 });
+    supervisorSocket.disconnect();
     const adaSocket = await connect(base, 'agent', ada.token);
     expect(await request(adaSocket, 'read', { documentId: named.documentId, seq: 1000 })).toMatchObject({ ok: true });
     expect(await listRow(ada, 'mine', named.documentId)).toMatchObject({ unreadCount: 0 });

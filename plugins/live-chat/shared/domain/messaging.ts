@@ -65,3 +65,10 @@ export const VISITOR_SENDABLE_STATUSES = CONVERSATION_STATUSES.filter((status) =
 export function agentMayWriteNote(viewer: Viewer, state: Pick<ConversationState, 'status' | 'assigneeId'>): Refusal | null {
   return canSee(viewer, state) ? null : { code: 'not_allowed', message: 'This conversation is not visible to you.' };
 }
+
+/**
+ * E3 + G2: what the visitor's "Read" and the list's unread count mean is the assignee's reading. An
+ * agent who only looks in (a supervisor who sees every chat, or anyone before it is taken) reads for
+ * nobody, so the assignee still finds the chat unread.
+ */
+export const readCountsFor = (agentId: number, state: Pick<ConversationState, 'assigneeId'>): boolean => state.assigneeId === agentId;

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Namespace, Socket } from 'socket.io';
 import { SYNC_PAGE_SIZE } from '../../../shared/constants';
-import type { Agent } from '../../../shared/domain';
+import { readCountsFor, type Agent } from '../../../shared/domain';
 import { AGENT_CLIENT_EVENTS } from '../../../shared/events';
 import { agentPayloadSchemas as schemas } from '../../../shared/realtime-schemas';
 import { createConversationRepository } from '../repositories/conversations';
@@ -63,6 +63,7 @@ export function setupAgentNamespace(strapi: Core.Strapi, namespace: Namespace, l
 
     handle(socket, 'read', schemas.read, options, async ({ documentId, seq }) => {
       const record = await conversationService().loadVisible(agent, documentId);
+      if (!readCountsFor(agent.id, record)) return null;
       await conversations.markRead(record.id, 'agent', seq);
       if (record.visitorId !== null) {
         socket.nsp.server.of('/visitor').to(ROOMS.visitor(record.visitorId)).emit('read', { upToSeq: Math.min(seq, record.lastMessageSeq) });
