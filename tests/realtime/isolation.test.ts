@@ -106,9 +106,10 @@ describe('B6 on the agent channel', () => {
     expect(bjornTyping.filter((p) => p.documentId === chat.documentId)).toEqual([]);
 
     // Ada hands it to Bjorn: from now on Bjorn receives, Ada does not.
-    const adaLoses = nextEvent<{ documentId: string }>(adaSocket, 'conversation:removed', (p) => p.documentId === chat.documentId);
+    const adaLoses = nextEvent<{ documentId: string; assigneeName: string | null }>(adaSocket, 'conversation:removed', (p) => p.documentId === chat.documentId);
     await app.http().post(`/live-chat/conversations/${chat.documentId}/reassign`).set(bearer(ada.token)).send({ agentId: bjorn.id });
-    await adaLoses;
+    // Ada is told to whom it went (the inbox says so instead of "no longer available").
+    expect((await adaLoses).assigneeName).toBe('Bjorn Tester');
     const adaSees = record<{ documentId: string; entry: TimelineEntry }>(adaSocket, 'timeline:entry');
     const bjornGets = nextEvent<{ documentId: string; entry: TimelineEntry }>(bjornSocket, 'timeline:entry', (p) => p.entry.body === 'for bjorn');
     await request(chat.socket, 'message:send', { clientId: 'for-bjorn-0001', body: 'for bjorn' });

@@ -90,7 +90,8 @@ export interface AgentServerEvents {
   /** A conversation the agent may see was created or changed (B1, B3, B5, B8). */
   'conversation:upsert': (conversation: ConversationSummary) => void;
   /** The agent may no longer see this conversation (reassigned away, B6). */
-  'conversation:removed': (payload: { documentId: string }) => void;
+  /** B6: the agent may no longer see the chat; `assigneeName` is who has it now (a reassign), if anyone. */
+  'conversation:removed': (payload: { documentId: string; assigneeName: string | null }) => void;
   'timeline:entry': (payload: { documentId: string; entry: TimelineEntry }) => void;
   typing: (payload: { documentId: string; typing: boolean }) => void;
   read: (payload: { documentId: string; upToSeq: number }) => void;

@@ -190,8 +190,13 @@ const OpenConversation = ({ api, documentId, agentId, agentName, seesAll, agents
   const { toggleNotification } = useNotification();
   const { state, replace } = useConversation(api, documentId);
   const gone = state.kind === 'gone';
-  const leave = React.useRef({ onGone, message: tr('inbox.gone', 'This conversation is no longer available to you.') });
-  leave.current = { onGone, message: tr('inbox.gone', 'This conversation is no longer available to you.') };
+  // After a reassign the agent is told to whom the chat went, which reads as news, not as an error.
+  const goneMessage =
+    state.kind === 'gone' && state.assigneeName
+      ? tr('inbox.goneTo', 'This conversation was reassigned to {name}.', { name: state.assigneeName })
+      : tr('inbox.gone', 'This conversation is no longer available to you.');
+  const leave = React.useRef({ onGone, message: goneMessage });
+  leave.current = { onGone, message: goneMessage };
   React.useEffect(() => {
     if (!gone) return;
     toggleNotification({ type: 'info', message: leave.current.message });

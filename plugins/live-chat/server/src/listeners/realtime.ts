@@ -28,7 +28,7 @@ export function subscribeRealtime(
     if (event.previous) {
       const before = agentRoomsFor(event.previous);
       const lost = before.filter((room) => !rooms.includes(room));
-      if (lost.length) agents.to(lost).except(rooms).emit('conversation:removed', { documentId: conversation.documentId });
+      if (lost.length) agents.to(lost).except(rooms).emit('conversation:removed', { documentId: conversation.documentId, assigneeName: conversation.assigneeName ?? null });
     }
     // The rooms hold exactly the agents who may see the conversation now (B6); the audience rule
     // (G3) decides, per entry, whether they and the visitor receive it.

@@ -9,8 +9,8 @@ import { useAgentSocket } from '../realtime/AgentSocketProvider';
 export type ConversationState =
   | { kind: 'loading' }
   | { kind: 'ready'; detail: ConversationDetail }
-  /** Not visible to this agent (404, or reassigned away while open, B6). */
-  | { kind: 'gone' }
+  /** Not visible to this agent (404, or reassigned away while open, B6), with who has it now if known. */
+  | { kind: 'gone'; assigneeName: string | null }
   | { kind: 'error'; message: string };
 
 /**
@@ -29,7 +29,7 @@ export function useConversation(api: InboxApi, documentId: string) {
       if (current === generation.current) setState({ kind: 'ready', detail });
     } catch (error) {
       if (current !== generation.current) return;
-      if (isFetchError(error) && error.status === 404) setState({ kind: 'gone' });
+      if (isFetchError(error) && error.status === 404) setState({ kind: 'gone', assigneeName: null });
       else setState({ kind: 'error', message: apiProblem(error).message });
     }
   }, [api, documentId]);
@@ -47,7 +47,7 @@ export function useConversation(api: InboxApi, documentId: string) {
     const onRemoved: AgentServerEvents['conversation:removed'] = (payload) => {
       if (payload.documentId !== documentId) return;
       generation.current += 1; // an answer still in flight must not bring it back
-      setState({ kind: 'gone' });
+      setState({ kind: 'gone', assigneeName: payload.assigneeName });
     };
     socket.on('conversation:upsert', onUpsert);
     socket.on('conversation:removed', onRemoved);
@@ -63,5 +63,5 @@ export function useConversation(api: InboxApi, documentId: string) {
     setState({ kind: 'ready', detail });
   }, []);
 
-  return { state, reload, replace, setGone: () => setState({ kind: 'gone' }) };
+  return { state, reload, replace, setGone: () => setState({ kind: 'gone', assigneeName: null }) };
 }
