@@ -12,7 +12,7 @@ import {
   type ListState,
 } from '../../../plugins/live-chat/admin/src/inbox/state/conversation-list';
 import { applyMarkup } from '../../../plugins/live-chat/admin/src/inbox/state/composer-markup';
-import { emptyTimeline, lastSeqOf, markFailed, markSending, mergeEntries, newClientId, syncedSeqOf } from '../../../plugins/live-chat/admin/src/inbox/state/timeline';
+import { emptyTimeline, lastSeqOf, markFailed, markSending, mergeEntries, newClientId, receiptSeqOf, syncedSeqOf } from '../../../plugins/live-chat/admin/src/inbox/state/timeline';
 import { markupToRichText } from '../../../plugins/live-chat/shared/domain/rich-text-markup';
 import { messageInputSchema } from '../../../plugins/live-chat/shared/domain/messaging';
 
@@ -168,6 +168,21 @@ describe('the folder list', () => {
     expect(filed.rows[0]).toMatchObject({ lastMessageSeq: 2, lastMessagePreview: 'invoice.pdf' });
     const removed = applyEntry(filed, 'a', entry(3, { kind: 'file', body: null, attachment: { ...attachment, name: null } }));
     expect(removed.rows[0]).toMatchObject({ lastMessageSeq: 3, lastMessagePreview: 'invoice.pdf' });
+  });
+});
+
+describe('E3 the delivery receipt sits under the newest reply only', () => {
+  it('is the last agent message the visitor can see: not a note, an event or a later visitor message', () => {
+    const timeline = mergeEntries(emptyTimeline, [
+      entry(1),
+      entry(2, { authorKind: 'agent', authorName: 'Ada' }),
+      entry(3, { authorKind: 'agent', authorName: 'Ada', kind: 'file', body: null }),
+      entry(4, { authorKind: 'agent', authorName: 'Ada', audience: 'agents' }),
+      entry(5, { authorKind: 'agent', kind: 'event', body: null }),
+      entry(6),
+    ]);
+    expect(receiptSeqOf(timeline)).toBe(3);
+    expect(receiptSeqOf(mergeEntries(emptyTimeline, [entry(1), entry(2)]))).toBe(0);
   });
 });
 

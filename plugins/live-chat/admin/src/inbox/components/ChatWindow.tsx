@@ -82,7 +82,7 @@ export const ChatWindow = ({ api, conversation, agentId, agentName, agents, onCh
             entry.kind === 'event' ? (
               <TimelineEvent key={entry.seq} entry={entry} />
             ) : (
-              <MessageBubble key={entry.seq} kind="stored" entry={entry} readByVisitor={timeline.readByVisitor} />
+              <MessageBubble key={entry.seq} kind="stored" entry={entry} readByVisitor={timeline.readByVisitor} receipt={entry.seq === timeline.receiptSeq} />
             ),
           )}
           {timeline.pending.map((message) => (

@@ -9,7 +9,8 @@ import { MessageBody } from './MessageBody';
 import { TranscriptContent } from './TranscriptContent';
 
 type Props =
-  | { kind: 'stored'; entry: TimelineEntry; readByVisitor: number }
+  /** `receipt`: this is the newest reply, which alone shows "Sent" or "Seen" (E3). */
+  | { kind: 'stored'; entry: TimelineEntry; readByVisitor: number; receipt: boolean }
   | { kind: 'pending'; message: PendingMessage; onRetry: (clientId: string) => void };
 
 /**
@@ -39,7 +40,7 @@ export const MessageBubble = (props: Props) => {
   if (props.kind === 'pending') {
     status =
       props.message.status === 'sending' ? (
-        <Typography variant="pi" textColor="neutral500">{tr('inbox.message.sending', 'Sending…')}</Typography>
+        <Typography variant="pi" textColor="neutral600">{tr('inbox.message.sending', 'Sending…')}</Typography>
       ) : (
         <Flex gap={2} alignItems="center">
           <Typography variant="pi" textColor="danger600" title={props.message.error ?? undefined}>
@@ -50,10 +51,11 @@ export const MessageBubble = (props: Props) => {
           </Button>
         </Flex>
       );
-  } else if (props.entry.authorKind === 'agent' && !note) {
+  } else if (props.receipt) {
     const seen = props.entry.seq <= props.readByVisitor;
+    // neutral600 on the timeline's ground is above WCAG AA's 4.5:1 for small text (neutral500 was 2.95:1).
     status = (
-      <Typography variant="pi" textColor="neutral500">
+      <Typography variant="pi" textColor="neutral600" data-receipt={seen ? 'seen' : 'sent'}>
         {seen ? tr('inbox.message.seen', 'Seen') : tr('inbox.message.sent', 'Sent')}
       </Typography>
     );

@@ -6,7 +6,7 @@ import type { AgentServerEvents } from '../../../../shared/events';
 import type { InboxApi } from '../../api/inbox';
 import { apiProblem } from '../../api/problem';
 import { useAgentSocket, useOnAgentSocketConnect } from '../realtime/AgentSocketProvider';
-import { emptyTimeline, lastSeqOf, markFailed, markSending, mergeEntries, newClientId, syncedSeqOf, type TimelineState } from '../state/timeline';
+import { emptyTimeline, lastSeqOf, markFailed, markSending, mergeEntries, newClientId, receiptSeqOf, syncedSeqOf, type TimelineState } from '../state/timeline';
 
 const PAGE_SIZE = 50;
 const ACK_TIMEOUT_MS = 10_000;
@@ -217,5 +217,6 @@ export function useTimeline(api: InboxApi, documentId: string, { isAssignee, vis
     [api, documentId, merge],
   );
 
-  return { ...timeline, hasOlder, loading, error, loadOlder, send, retry, attach, notifyTyping, visitorTyping, readByVisitor };
+  const receiptSeq = receiptSeqOf(timeline);
+  return { ...timeline, receiptSeq, hasOlder, loading, error, loadOlder, send, retry, attach, notifyTyping, visitorTyping, readByVisitor };
 }

@@ -66,6 +66,19 @@ export function markFailed(state: TimelineState, clientId: string, error: string
 }
 
 /** A random client id in the server's format (8–64 of `[A-Za-z0-9_-]`, shared/domain/messaging.ts). */
+/**
+ * E3: the one agent message that carries the delivery receipt ("Sent" / "Seen"): the newest reply
+ * the visitor can see. Under every message the receipt is noise (and "Seen" on an older message is
+ * implied by the newest). 0 when the agents have not replied yet.
+ */
+export function receiptSeqOf(state: TimelineState): number {
+  for (let i = state.entries.length - 1; i >= 0; i -= 1) {
+    const entry = state.entries[i];
+    if (entry.authorKind === 'agent' && entry.kind !== 'event' && entry.audience !== 'agents') return entry.seq;
+  }
+  return 0;
+}
+
 export function newClientId(): string {
   // getRandomValues, not randomUUID: the latter exists only on https / localhost pages.
   const bytes = crypto.getRandomValues(new Uint8Array(16));
