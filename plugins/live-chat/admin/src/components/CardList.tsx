@@ -79,9 +79,6 @@ export const CardList = ({ cards, liveChatStatus, canManage, structure = true, b
                     {preview(card)}
                   </Typography>
                 )}
-                <Typography variant="pi" textColor="neutral500" style={{ fontFamily: 'monospace' }}>
-                  {tr('editor.cards.id', 'id: {id}', { id: card.documentId })}
-                </Typography>
                 {errors.map((message) => (
                   <Typography key={message} variant="pi" textColor="danger600">
                     {message}

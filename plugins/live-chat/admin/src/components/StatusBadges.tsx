@@ -2,13 +2,16 @@ import { Badge, Status, Typography } from '@strapi/design-system';
 import type { LiveChatStatus, PlaybookSummary } from '../../../shared/contracts/playbooks';
 import { useT } from '../hooks/useT';
 
-/** A5: whether the playbook's Live Chat card can reach visitors. */
+/**
+ * A5: whether the playbook's widget has reported in from a page. Named for what it means, so nobody
+ * reads "Online" as "agents online" (agents' availability is the inbox's toggle).
+ */
 export const LiveChatStatusBadge = ({ status }: { status: LiveChatStatus }) => {
   const tr = useT();
   return status === 'online' ? (
-    <Badge variant="success">{tr('status.online', 'Online')}</Badge>
+    <Badge variant="success">{tr('status.embedded', 'Embedded on a page')}</Badge>
   ) : (
-    <Badge variant="warning">{tr('status.offlineOnly', 'Offline only')}</Badge>
+    <Badge variant="warning">{tr('status.notEmbedded', 'Offline only: not embedded')}</Badge>
   );
 };
 

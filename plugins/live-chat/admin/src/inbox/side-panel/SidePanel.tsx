@@ -1,6 +1,5 @@
 import { Box, Button, Divider, Flex, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
-import { useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
 import type { ConversationDetail } from '../../../../shared/contracts/conversations';
 import type { CrmKind } from '../../../../shared/domain/crm';
@@ -9,6 +8,7 @@ import { useSidePanelApi } from '../../api/side-panel';
 import { useT } from '../../hooks/useT';
 import { CrmActions } from './CrmActions';
 import { LinkedRecordsList } from './LinkedRecordsList';
+import { PanelNotice, usePanelNotice } from './PanelNotice';
 import { SidePanelFields } from './SidePanelFields';
 import { useLinkedRecords } from './useLinkedRecords';
 import { useSidePanelForm } from './useSidePanelForm';
@@ -27,8 +27,8 @@ export interface SidePanelProps {
 export const SidePanel = ({ conversation, onChange }: SidePanelProps) => {
   const tr = useT();
   const api = useSidePanelApi();
-  const { toggleNotification } = useNotification();
-  const { form, setField, errors, saving, save, dirty } = useSidePanelForm(conversation, onChange);
+  const { notice, announce } = usePanelNotice();
+  const { form, setField, errors, saving, save, dirty } = useSidePanelForm(conversation, onChange, announce);
   const { records, reload } = useLinkedRecords(conversation);
   const [creating, setCreating] = React.useState(false);
   const { editSidePanel, createLead, createDeal } = conversation.allowedActions;
@@ -45,9 +45,9 @@ export const SidePanel = ({ conversation, onChange }: SidePanelProps) => {
       // The record is made from the stored details: unsaved edits are saved first, or nothing is created.
       if (dirty && !(await save())) return;
       const created = kind === 'lead' ? await api.createLead(documentId) : await api.createDeal(documentId);
-      toggleNotification({
-        type: 'success',
-        message:
+      announce({
+        tone: 'success',
+        text:
           kind === 'lead'
             ? tr('sidePanel.leadCreated', 'Lead "{title}" created', { title: created.title })
             : tr('sidePanel.dealCreated', 'Deal "{title}" created', { title: created.title }),
@@ -55,7 +55,7 @@ export const SidePanel = ({ conversation, onChange }: SidePanelProps) => {
       await reload();
       onChange(await api.detail(documentId));
     } catch (error) {
-      toggleNotification({ type: 'danger', message: apiProblem(error).message });
+      announce({ tone: 'danger', text: apiProblem(error).message });
     } finally {
       setCreating(false);
     }
@@ -77,6 +77,7 @@ export const SidePanel = ({ conversation, onChange }: SidePanelProps) => {
               </Button>
             )}
           </Flex>
+          <PanelNotice notice={notice} />
           {/* At the top, as in the reference's panel: the records are what the details are collected for. */}
           <CrmActions canCreateLead={createLead} canCreateDeal={createDeal} busy={busy} onCreate={(kind) => void create(kind)} />
           <LinkedRecordsList records={records} />

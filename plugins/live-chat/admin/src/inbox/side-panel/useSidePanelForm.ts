@@ -1,9 +1,9 @@
-import { useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
 import type { ConversationDetail, SidePanelValues } from '../../../../shared/contracts/conversations';
 import { apiProblem } from '../../api/problem';
 import { useSidePanelApi } from '../../api/side-panel';
 import { useT } from '../../hooks/useT';
+import type { Notice } from './PanelNotice';
 import { fieldErrors, isDirty, toForm, toInput, type SidePanelField, type SidePanelForm } from './form';
 
 /**
@@ -11,10 +11,13 @@ import { fieldErrors, isDirty, toForm, toInput, type SidePanelField, type SidePa
  * agent has no unsaved edits, a newer stored version (saved in another tab, say) replaces the form.
  * Validation is the server's: its field errors (Strapi's `details.errors[].path`) land on the fields.
  */
-export function useSidePanelForm(conversation: ConversationDetail, onChange: (detail: ConversationDetail) => void) {
+export function useSidePanelForm(
+  conversation: ConversationDetail,
+  onChange: (detail: ConversationDetail) => void,
+  announce: (notice: Notice) => void,
+) {
   const tr = useT();
   const api = useSidePanelApi();
-  const { toggleNotification } = useNotification();
   const [form, setForm] = React.useState<SidePanelForm>(() => toForm(conversation.sidePanel));
   const [errors, setErrors] = React.useState<Partial<Record<SidePanelField, string>>>({});
   const [saving, setSaving] = React.useState(false);
@@ -51,18 +54,18 @@ export function useSidePanelForm(conversation: ConversationDetail, onChange: (de
       stored.current = { documentId, values: detail.sidePanel };
       setForm(toForm(detail.sidePanel));
       onChange(detail);
-      toggleNotification({ type: 'success', message: tr('sidePanel.saved', 'Details saved') });
+      announce({ tone: 'success', text: tr('sidePanel.saved', 'Details saved') });
       return detail;
     } catch (error) {
       const problem = apiProblem(error);
       const byField = fieldErrors(problem.fields);
       setErrors(byField);
-      if (Object.keys(byField).length === 0) toggleNotification({ type: 'danger', message: problem.message });
+      if (Object.keys(byField).length === 0) announce({ tone: 'danger', text: problem.message });
       return null;
     } finally {
       setSaving(false);
     }
-  }, [api, conversation.documentId, onChange, toggleNotification, tr]);
+  }, [api, conversation.documentId, onChange, announce, tr]);
 
   return {
     form,
