@@ -18,9 +18,10 @@ export const PluginNav = ({ inboxSection, footer }: Props) => {
   const sections = [
     <SubNav.Section key="main" label={tr('nav.section', 'Live Chat')}>
       {[
-        <SubNav.Link key="inbox" to={`/plugins/${PLUGIN_ID}/inbox`} label={tr('nav.inbox', 'Inbox')} />,
+        // In the inbox its folders are the way in; a second "Inbox" link would only repeat them.
+        inboxSection ? null : <SubNav.Link key="inbox" to={`/plugins/${PLUGIN_ID}/inbox`} label={tr('nav.inbox', 'Inbox')} />,
         <SubNav.Link key="playbooks" to={`/plugins/${PLUGIN_ID}/playbooks`} label={tr('nav.playbooks', 'Playbooks')} />,
-      ]}
+      ].filter(Boolean)}
     </SubNav.Section>,
   ];
   if (inboxSection) sections.unshift(<React.Fragment key="inbox">{inboxSection}</React.Fragment>);

@@ -22,6 +22,12 @@ import { NotificationPermissionPrompt, useDesktopNotifications } from '../notifi
 
 type Me = MeResponse['data'];
 
+/**
+ * The list, the chat and the details share what the admin's navigation leaves: at 1280×800 the
+ * chat stays the widest column with the details open (1280 − 56 − 232 − 280 − 300 = 412 px).
+ */
+const LIST_WIDTH_PX = 280;
+
 const inboxPath = (folder: string, documentId?: string) =>
   `/plugins/${PLUGIN_ID}/inbox/${folder}${documentId ? `/${encodeURIComponent(documentId)}` : ''}`;
 
@@ -120,7 +126,7 @@ const Inbox = ({ api, me }: { api: InboxApi; me: Me }) => {
         <Flex ref={frame} direction="column" alignItems="stretch" style={{ height: height ? `${height}px` : '100vh' }}>
           <NotificationPermissionPrompt />
           <Flex alignItems="stretch" flex="1" minHeight={0}>
-            <Box width="300px" flex="0 0 300px" background="neutral0" borderColor="neutral150" borderStyle="solid" borderWidth="0 1px 0 0">
+            <Box width={`${LIST_WIDTH_PX}px`} flex={`0 0 ${LIST_WIDTH_PX}px`} background="neutral0" borderColor="neutral150" borderStyle="solid" borderWidth="0 1px 0 0">
               <Flex direction="column" alignItems="stretch" height="100%">
                 <Box paddingLeft={4} paddingRight={4} paddingTop={4} paddingBottom={2}>
                   <Typography variant="beta" tag="h1">

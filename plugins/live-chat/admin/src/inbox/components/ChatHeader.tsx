@@ -1,5 +1,5 @@
-import { Badge, Button, Dialog, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
-import { Check, Cross } from '@strapi/icons';
+import { Badge, Button, Dialog, Flex, IconButton, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { ArrowLineLeft, ArrowLineRight, Check, Cross } from '@strapi/icons';
 import { ConfirmDialog, useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
 import type { AgentRef, ConversationDetail } from '../../../../shared/contracts/conversations';
@@ -14,6 +14,8 @@ interface Props {
   conversation: ConversationDetail;
   agents: AgentRef[];
   onChange: (detail: ConversationDetail) => void;
+  /** The details panel beside the chat, which the agent may fold away to give the chat room. */
+  details: { open: boolean; controls: string; toggle: () => void };
 }
 
 /** The select's value for "nobody": agent ids are positive integers, so it cannot clash. */
@@ -24,7 +26,7 @@ const UNASSIGNED = 'unassigned';
  * the top right (B5) and Close with a confirmation (B8). Which of them is live comes from the
  * server's `allowedActions`, i.e. the shared state machine.
  */
-export const ChatHeader = ({ api, conversation, agents, onChange }: Props) => {
+export const ChatHeader = ({ api, conversation, agents, onChange, details }: Props) => {
   const tr = useT();
   const time = useInboxTime();
   const visitorName = useVisitorName();
@@ -61,10 +63,11 @@ export const ChatHeader = ({ api, conversation, agents, onChange }: Props) => {
     );
 
   return (
-    <Flex justifyContent="space-between" alignItems="center" gap={3} padding={4} background="neutral0" borderColor="neutral150" borderStyle="solid" borderWidth="0 0 1px 0" wrap="wrap">
-      <Flex direction="column" alignItems="flex-start" gap={1}>
-        <Flex gap={2} alignItems="center">
-          <Typography variant="delta" tag="h2">
+    // One line at every width the inbox supports: the name and the page shorten, the actions do not wrap.
+    <Flex justifyContent="space-between" alignItems="center" gap={3} padding={4} background="neutral0" borderColor="neutral150" borderStyle="solid" borderWidth="0 0 1px 0">
+      <Flex direction="column" alignItems="flex-start" gap={1} minWidth={0} flex="1">
+        <Flex gap={2} alignItems="center" maxWidth="100%">
+          <Typography variant="delta" tag="h2" ellipsis>
             {/* The one display-name rule: the side panel's person name first (C1), then identify, else "Visitor #…". */}
             {visitorName(conversation)}
           </Typography>
@@ -81,14 +84,14 @@ export const ChatHeader = ({ api, conversation, agents, onChange }: Props) => {
         </Typography>
         <VisitorPageLine page={conversation.page} />
       </Flex>
-      <Flex gap={2} alignItems="center" role="group" aria-label={tr('inbox.chat.actions', 'Conversation actions')}>
+      <Flex gap={2} alignItems="center" flex="0 0 auto" role="group" aria-label={tr('inbox.chat.actions', 'Conversation actions')}>
         {allowed.assignToMe ? (
           <Button startIcon={<Check />} loading={busy} onClick={() => void run(() => api.assignToMe(conversation.documentId))}>
             {tr('inbox.action.assignToMe', 'Assign to me')}
           </Button>
         ) : null}
         {allowed.reassign ? (
-          <div style={{ minWidth: '200px' }}>
+          <div style={{ width: '180px' }}>
             <SingleSelect
               aria-label={tr('inbox.action.reassign', 'Reassign')}
               size="S"
@@ -114,6 +117,15 @@ export const ChatHeader = ({ api, conversation, agents, onChange }: Props) => {
             {tr('inbox.action.close', 'Close')}
           </Button>
         ) : null}
+        <IconButton
+          label={details.open ? tr('inbox.details.hide', 'Hide details') : tr('inbox.details.show', 'Show details')}
+          aria-expanded={details.open}
+          aria-controls={details.controls}
+          variant="tertiary"
+          onClick={details.toggle}
+        >
+          {details.open ? <ArrowLineRight /> : <ArrowLineLeft />}
+        </IconButton>
       </Flex>
       <Dialog.Root open={confirmClose} onOpenChange={(open: boolean) => setConfirmClose(open)}>
         <ConfirmDialog

@@ -22,6 +22,33 @@ interface Props {
   onChange: (detail: ConversationDetail) => void;
 }
 
+const DETAILS_ID = 'live-chat-details';
+const DETAILS_WIDTH_PX = 300;
+
+/** Whether the details panel is open, remembered per agent on this browser (open until they close it). */
+function useDetailsOpen(agentId: number): [boolean, (open: boolean) => void] {
+  const key = `live-chat:details-open:${agentId}`;
+  const [open, setOpen] = React.useState(() => {
+    try {
+      return window.localStorage.getItem(key) !== 'false';
+    } catch {
+      return true; // storage blocked: open, as for a new agent
+    }
+  });
+  const remember = React.useCallback(
+    (next: boolean) => {
+      setOpen(next);
+      try {
+        window.localStorage.setItem(key, String(next));
+      } catch {
+        // storage blocked: the choice lasts for this page
+      }
+    },
+    [key],
+  );
+  return [open, remember];
+}
+
 /** Close enough to the bottom that a new message should scroll into view. */
 const STICK_TO_BOTTOM_PX = 120;
 
@@ -41,6 +68,7 @@ export const ChatWindow = ({ api, conversation, agentId, agentName, agents, onCh
     agentId,
   );
 
+  const [detailsOpen, setDetailsOpen] = useDetailsOpen(agentId);
   const scroller = React.useRef<HTMLDivElement>(null);
   const stick = React.useRef(true);
   const count = timeline.entries.length + timeline.pending.length;
@@ -52,7 +80,13 @@ export const ChatWindow = ({ api, conversation, agentId, agentName, agents, onCh
   return (
     <Flex alignItems="stretch" height="100%" minHeight={0}>
       <Flex direction="column" alignItems="stretch" flex="1" minWidth={0} background="neutral100">
-        <ChatHeader api={api} conversation={conversation} agents={agents} onChange={onChange} />
+        <ChatHeader
+          api={api}
+          conversation={conversation}
+          agents={agents}
+          onChange={onChange}
+          details={{ open: detailsOpen, controls: DETAILS_ID, toggle: () => setDetailsOpen(!detailsOpen) }}
+        />
         <Box
           ref={scroller}
           flex="1"
@@ -123,7 +157,17 @@ export const ChatWindow = ({ api, conversation, agentId, agentName, agents, onCh
           }}
         />
       </Flex>
-      <Box width="320px" flex="0 0 320px" overflow="auto" background="neutral0" borderColor="neutral150" borderStyle="solid" borderWidth="0 0 0 1px">
+      <Box
+        id={DETAILS_ID}
+        width={`${DETAILS_WIDTH_PX}px`}
+        flex={`0 0 ${DETAILS_WIDTH_PX}px`}
+        overflow="auto"
+        background="neutral0"
+        borderColor="neutral150"
+        borderStyle="solid"
+        borderWidth="0 0 0 1px"
+        hidden={!detailsOpen}
+      >
         <SidePanel conversation={conversation} onChange={onChange} />
       </Box>
     </Flex>

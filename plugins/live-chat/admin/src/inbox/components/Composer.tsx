@@ -27,6 +27,9 @@ type Mode = 'reply' | 'note';
  * markup with formatting buttons; Enter sends, Shift+Enter starts a new line. Reply | Note (G3):
  * a note, on a yellow ground, goes to the agents only, and typing it tells the visitor nothing.
  */
+/** The composer's keyboard hint, which the textarea names as its description. */
+const HINT_ID = 'live-chat-composer-hint';
+
 export const Composer = ({ onSend, onTyping, onAttach, canReply, cannedReplies }: Props) => {
   const tr = useT();
   const [text, setText] = React.useState('');
@@ -143,11 +146,9 @@ export const Composer = ({ onSend, onTyping, onAttach, canReply, cannedReplies }
             name="message"
             {...picker.inputProps}
             aria-label={note ? tr('inbox.composer.noteLabel', 'Internal note') : tr('inbox.composer.label', 'Your reply')}
-            placeholder={
-              note
-                ? tr('inbox.composer.notePlaceholder', 'Write an internal note… only agents see it (Enter adds it)')
-                : tr('inbox.composer.placeholder', 'Write a reply… (Enter sends, Shift+Enter for a new line)')
-            }
+            // Short enough for one line at 1280×800; the keys are in the hint under the composer.
+            placeholder={note ? tr('inbox.composer.notePlaceholder', 'Write an internal note…') : tr('inbox.composer.placeholder', 'Write a reply…')}
+            aria-describedby={HINT_ID}
             value={text}
             hasError={tooLong}
             onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => {
@@ -171,6 +172,11 @@ export const Composer = ({ onSend, onTyping, onAttach, canReply, cannedReplies }
           {note ? tr('inbox.composer.addNote', 'Add note') : tr('inbox.composer.send', 'Send')}
         </Button>
       </Flex>
+      <Typography id={HINT_ID} variant="pi" textColor="neutral600">
+        {note
+          ? tr('inbox.composer.noteHint', 'Only agents see notes · Enter adds it · Shift+Enter: new line')
+          : tr('inbox.composer.hint', 'Enter sends · Shift+Enter: new line · / canned replies')}
+      </Typography>
       {upload.busy ? (
         <Typography variant="pi" textColor="neutral600" data-testid="composer-upload">
           {tr('inbox.composer.uploading', 'Sending the file…')}

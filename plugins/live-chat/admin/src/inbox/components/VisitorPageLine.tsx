@@ -15,7 +15,8 @@ export const VisitorPageLine = ({ page }: { page: ConversationSummary['page'] })
   if (!page) return null;
   const label = page.title || page.url;
   return (
-    <Typography variant="pi" textColor="neutral600" data-testid="visitor-page" style={{ overflowWrap: 'anywhere' }}>
+    // One line, cut with an ellipsis: the full URL is the link's title.
+    <Typography variant="pi" textColor="neutral600" data-testid="visitor-page" ellipsis style={{ display: 'block', maxWidth: '100%' }}>
       {tr('inbox.context.onPage', 'On')}{' '}
       {isWebUrl(page.url) ? (
         <a href={page.url} target="_blank" rel="noopener noreferrer" title={page.url}>
