@@ -58,7 +58,7 @@ export const CardList = ({ cards, liveChatStatus, canManage, structure = true, b
             borderWidth="1px"
           >
             <Flex gap={4} alignItems="flex-start">
-              <Typography variant="sigma" textColor="neutral500" minWidth="1.5rem">
+              <Typography variant="sigma" textColor="neutral600" minWidth="1.5rem">
                 {index + 1}
               </Typography>
               <Flex direction="column" alignItems="flex-start" gap={1} flex="1">

@@ -163,7 +163,7 @@ const CannedRepliesSettingsPage = () => {
                         {reply ? (
                           <Typography ellipsis lang={reply.locale}>{reply.body}</Typography>
                         ) : (
-                          <Typography textColor="neutral500">{tr('canned.noCopy', 'No {language} copy yet', { language })}</Typography>
+                          <Typography textColor="neutral600">{tr('canned.noCopy', 'No {language} copy yet', { language })}</Typography>
                         )}
                       </Td>
                       <Td>

@@ -160,7 +160,7 @@ export const PlaybookEditorPage = () => {
                   sharedDisabled={inCopy}
                 />
                 {editor.dirty && (
-                  <Typography variant="pi" textColor="warning600">
+                  <Typography variant="pi" textColor="danger700">
                     {tr('editor.unsaved', 'Unsaved changes: press Save to store and publish them.')}
                   </Typography>
                 )}

@@ -67,7 +67,7 @@ export const CannedReplyPicker = ({ picker }: { picker: CannedReplyPickerState }
           >
             <OneLine variant="omega">
               <Typography fontWeight="bold">/{reply.shortcut}</Typography> <Typography textColor="neutral800">{reply.title}</Typography>{' '}
-              <Typography variant="pi" textColor="neutral500" lang={reply.locale}>
+              <Typography variant="pi" textColor="neutral600" lang={reply.locale}>
                 ({reply.locale})
               </Typography>
             </OneLine>

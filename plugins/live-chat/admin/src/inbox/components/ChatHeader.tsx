@@ -59,7 +59,7 @@ export const ChatHeader = ({ api, conversation, agents, onChange, details }: Pro
     ) : conversation.status === 'assigned' ? (
       <Badge textColor="success700" backgroundColor="success100">{tr('inbox.status.assigned', 'Assigned')}</Badge>
     ) : (
-      <Badge textColor="warning700" backgroundColor="warning100">{tr('inbox.status.unassigned', 'Unassigned')}</Badge>
+      <Badge textColor="neutral800" backgroundColor="warning200">{tr('inbox.status.unassigned', 'Unassigned')}</Badge>
     );
 
   return (

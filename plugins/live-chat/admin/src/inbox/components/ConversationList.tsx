@@ -118,24 +118,24 @@ export const ConversationList = ({ folder, rows, loading, error, hasMore, select
                   {row.lastMessagePreview || tr('inbox.row.noMessages', 'No messages yet')}
                 </OneLine>
                 {row.page && row.status !== 'closed' ? (
-                  <OneLine variant="pi" textColor="neutral500" data-testid="row-page" title={row.page.url}>
+                  <OneLine variant="pi" textColor="neutral600" data-testid="row-page" title={row.page.url}>
                     {row.page.title || row.page.url}
                   </OneLine>
                 ) : null}
                 <Flex gap={1} paddingTop={1} wrap="wrap">
                   {row.status === 'unassigned' ? (
-                    <Typography variant="pi" textColor="warning700" data-testid="row-waiting">
+                    <Typography variant="pi" textColor="danger700" data-testid="row-waiting">
                       {tr('inbox.row.waiting', 'Waiting {time}', { time: elapsed(row.createdAt, now) })}
                     </Typography>
                   ) : null}
                   {row.missedAt && row.status !== 'closed' ? <Badge textColor="danger600" backgroundColor="danger100">{tr('inbox.row.missed', 'Missed')}</Badge> : null}
                   {row.status === 'closed' && row.closedAt ? (
-                    <Typography variant="pi" textColor="neutral500">
+                    <Typography variant="pi" textColor="neutral600">
                       {tr('inbox.row.closedAt', 'Closed {time}', { time: time(row.closedAt) })}
                     </Typography>
                   ) : null}
                   {row.status === 'closed' && row.assignee ? (
-                    <Typography variant="pi" textColor="neutral500">
+                    <Typography variant="pi" textColor="neutral600">
                       · {row.assignee.name}
                     </Typography>
                   ) : null}

@@ -73,7 +73,7 @@ export const MessageBubble = (props: Props) => {
       data-transcript={transcript?.type}
     >
       {author ? (
-        <Typography variant="pi" textColor={note ? 'warning700' : 'neutral600'} fontWeight={note ? 'semiBold' : undefined}>
+        <Typography variant="pi" textColor={note ? 'neutral800' : 'neutral600'} fontWeight={note ? 'semiBold' : undefined}>
           {author}
           {props.kind === 'stored' ? (
             <>
