@@ -2,7 +2,6 @@ import {
   businessHoursSchema,
   isCalendarDate,
   isOpen,
-  isValidTimeZone,
   nextOpening,
   type BusinessHours,
 } from '../../../plugins/live-chat/shared/domain/business-hours';
@@ -112,8 +111,6 @@ describe('G7 Business hours: validation with field errors', () => {
   });
 
   it('refuses an unknown time zone', () => {
-    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
-    expect(isValidTimeZone('Europe/Stockholm')).toBe(true);
     expect(paths({ ...stockholm, timeZone: 'Mars/Olympus' })).toEqual(['timeZone']);
   });
 

@@ -4,6 +4,7 @@
  * the runtime's Intl (no tz database of our own), so DST follows the zone's real rules.
  */
 import { z } from 'zod';
+import { isTimeZone } from './visitor-context';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -22,17 +23,6 @@ export const BUSINESS_HOURS_LIMITS = { intervalsPerDay: 6, holidays: 366 } as co
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-
-/** Whether the runtime knows `zone` as an IANA time zone. */
-export function isValidTimeZone(zone: string): boolean {
-  if (zone.trim() === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Whether `text` is a real calendar date written YYYY-MM-DD (no 2026-02-30). */
 export function isCalendarDate(text: string): boolean {
@@ -69,7 +59,7 @@ const dayIntervals = z
 
 /** The stored shape, checked field by field so the admin sees each error where it belongs. */
 export const businessHoursSchema = z.strictObject({
-  timeZone: z.string().max(64).refine(isValidTimeZone, 'Unknown time zone; use an IANA name like Europe/Stockholm'),
+  timeZone: z.string().max(64).refine(isTimeZone, 'Unknown time zone; use an IANA name like Europe/Stockholm'),
   weekly: z.strictObject(Object.fromEntries(WEEKDAYS.map((day) => [day, dayIntervals.optional()])) as Record<Weekday, z.ZodOptional<typeof dayIntervals>>),
   holidays: z
     .array(z.string().refine(isCalendarDate, 'Use a date like 2026-12-24'))
