@@ -101,18 +101,16 @@ const AssignmentSettingsPage = () => {
             <Table colCount={4} rowCount={settings.agents.length + 1}>
               <Thead>
                 <Tr>
-                  <Th>
-                    <Typography variant="sigma">{tr('assignment.column.agent', 'Agent')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{tr('assignment.column.open', 'Open chats now')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{tr('assignment.column.capacity', 'Maximum of open chats')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{tr('assignment.column.actions', 'Actions')}</Typography>
-                  </Th>
+                  {[
+                    tr('assignment.column.agent', 'Agent'),
+                    tr('assignment.column.open', 'Open chats now'),
+                    tr('assignment.column.capacity', 'Maximum of open chats'),
+                    tr('assignment.column.actions', 'Actions'),
+                  ].map((heading) => (
+                    <Th key={heading}>
+                      <Typography variant="sigma">{heading}</Typography>
+                    </Th>
+                  ))}
                 </Tr>
               </Thead>
               <Tbody>
