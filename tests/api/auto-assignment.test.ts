@@ -1,7 +1,9 @@
 import { uid } from '../../plugins/live-chat/shared/constants';
 import type { DomainEvent, EventBus } from '../../plugins/live-chat/server/src/services/event-bus';
 import type { Clock } from '../../plugins/live-chat/server/src/services/clock';
+import type { VisitorConversation } from '../../plugins/live-chat/shared/events';
 import { bearer, createAdmin, createAgent, type TestAdmin } from '../harness/admin';
+import { connect, disconnectAll, listen, request, visitorToken } from '../harness/sockets';
 import { bootStrapi, type TestApp } from '../harness/strapi';
 
 /** G7: round-robin auto-assignment with capacity, and business hours, over the widget's HTTP flow. */
@@ -56,6 +58,7 @@ beforeAll(async () => {
   manualPlaybook = await playbookWith({});
 });
 afterAll(async () => {
+  disconnectAll();
   await app.stop();
 });
 beforeEach(async () => {
@@ -133,6 +136,15 @@ describe('G7 auto-assignment', () => {
     const rows = settings.body.data.agents as Array<{ id: number; maxOpenChats: number | null; capacity: number; openChats: number }>;
     expect(rows.find((row) => row.id === ada.id)).toMatchObject({ maxOpenChats: 1, capacity: 1, openChats: 1 });
     expect(rows.find((row) => row.id === cy.id)).toMatchObject({ maxOpenChats: null, capacity: 5, openChats: 0 });
+  });
+
+  it('applies to a chat the widget starts over its socket too (every door the same)', async () => {
+    const url = await listen(app);
+    const visitor = await connect(url, 'visitor', await visitorToken(app));
+    const started = await request<VisitorConversation>(visitor, 'conversation:start', { playbookDocumentId: autoPlaybook.documentId });
+    if (!started.ok) throw new Error(started.error.message);
+    expect(started.data.agentName).toEqual(expect.any(String));
+    expect((await conversationOf(started.data.documentId)).status).toBe('assigned');
   });
 
   it('refuses bad capacities with field errors', async () => {
