@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENT_AVAILABILITIES, DB_INTEGER_MAX } from './constants';
 import { CONVERSATION_FOLDERS } from './contracts/conversations';
+import { AGENT_CAPACITY } from './domain/auto-assignment';
 import { VISITOR_CONTEXT_LIMITS, cleanPageUrl, cleanTitle, isTimeZone } from './domain/visitor-context';
 
 /**
@@ -111,3 +112,14 @@ export const widgetSessionSchema = z.strictObject({
 /** POST /live-chat/widget/page (G2): the visitor moved to another page (a load or an SPA navigation). */
 export const widgetPageViewSchema = z.strictObject({ page: pageUrlSchema, ...pageContextFields });
 export type WidgetPageView = z.output<typeof widgetPageViewSchema>;
+
+/** G7: an admin sets one agent's capacity for auto-assignment (null: back to the default). */
+export const agentCapacitySchema = z.strictObject({
+  maxOpenChats: z
+    .number({ error: 'Enter a whole number of chats' })
+    .int('Enter a whole number of chats')
+    .min(AGENT_CAPACITY.min, `At least ${AGENT_CAPACITY.min} chat`)
+    .max(AGENT_CAPACITY.max, `At most ${AGENT_CAPACITY.max} chats`)
+    .nullable(),
+});
+export type AgentCapacityInput = z.infer<typeof agentCapacitySchema>;

@@ -56,6 +56,7 @@ const signedIn = (principal: PrincipalName) => adminDoor(principal, true, () => 
 const cannedReplyReaders = (principal: PrincipalName) =>
   adminDoor(principal, holds(principal, 'useInbox') || holds(principal, 'manageCannedReplies'), () => 'ok');
 const cannedReplyManagers = (principal: PrincipalName) => adminDoor(principal, holds(principal, 'manageCannedReplies'), () => 'ok');
+const assignmentManagers = (principal: PrincipalName) => adminDoor(principal, holds(principal, 'manageAssignment'), () => 'ok');
 const cannedReply = () => ({ shortcut: `matrix-${randomBytes(4).toString('hex')}`, title: 'Matrix', body: 'Hi {visitor.name}' });
 const anyone = (): Outcome => 'ok';
 /** The widget's visitor routes take the visitor's signed token (E4); nothing else is one. */
@@ -132,6 +133,9 @@ export const PLUGIN_ADMIN_ROUTES: Record<RouteKey, AdminRow> = {
   },
   'PUT /live-chat/playbooks/:documentId/cards/:cardDocumentId': { on: 'playbook', writes: true, body: () => ({ title: 'Renamed' }), expect: playbookManagers },
   'DELETE /live-chat/playbooks/:documentId/cards/:cardDocumentId': { on: 'playbook', writes: true, expect: playbookManagers },
+  // G7: agents' capacities for auto-assignment: only "Manage auto-assignment" reads or changes them.
+  'GET /live-chat/settings/assignment': { expect: assignmentManagers },
+  'PUT /live-chat/settings/assignment/agents/:agentId': { body: () => ({ maxOpenChats: 5 }), expect: assignmentManagers },
   'GET /live-chat/canned-replies': { expect: cannedReplyReaders },
   'POST /live-chat/canned-replies': { body: cannedReply, expect: cannedReplyManagers },
   'GET /live-chat/canned-replies/:documentId': { on: 'cannedReply', expect: cannedReplyReaders },
@@ -197,7 +201,7 @@ export function pluginAdminCells(context: MatrixContext): { cells: Cell[]; missi
               };
               const call: HttpCall = {
                 method,
-                path: fillPath(path, { documentId: ids.documentId, cardDocumentId: ids.cardDocumentId, locale: 'sv', file: world.widgetChunk, fileKey: world.attachmentKey }),
+                path: fillPath(path, { documentId: ids.documentId, cardDocumentId: ids.cardDocumentId, locale: 'sv', file: world.widgetChunk, fileKey: world.attachmentKey, agentId: String(context.who.agentA.adminId) }),
                 body: row.body ? await row.body(ids, context) : undefined,
               };
               return outcomeOf(await send(context.baseUrl, context.who[principal], call));

@@ -275,14 +275,14 @@ describe('A3/B1 Live Chat card with an agent online', () => {
   it('shows the online message, starts a conversation and waits for an agent until the deadline', () => {
     const r = start(pb, ONLINE);
     expect(r.show).toEqual([{ kind: 'live_chat_online', cardId: 'live', message: rt('An agent will be with you shortly'), waitTimeSeconds: 60 }]);
-    expect(r.effects).toEqual([{ type: 'start_conversation', cardId: 'live', waitTimeSeconds: 60 }]);
+    expect(r.effects).toEqual([{ type: 'start_conversation', cardId: 'live', waitTimeSeconds: 60, autoAssign: false }]);
     expect(r.awaiting).toBe('agent');
     expect(r.state).toMatchObject({ phase: 'waiting_for_agent', cursor: 'live', liveChat: { cardId: 'live', deadlineAt: '2025-03-01T12:01:00.000Z' } });
   });
 
   it('uses the default wait time when none is set', () => {
     const r = start(playbook(liveChatCard('live', { waitTimeSeconds: null })), ONLINE);
-    expect(r.effects).toEqual([{ type: 'start_conversation', cardId: 'live', waitTimeSeconds: WAIT_TIME_SECONDS.default }]);
+    expect(r.effects).toEqual([{ type: 'start_conversation', cardId: 'live', waitTimeSeconds: WAIT_TIME_SECONDS.default, autoAssign: false }]);
   });
 
   it('goes live when an agent joins, and then takes no more flow input', () => {
@@ -358,7 +358,7 @@ describe('A1 the Live Chat template flow, end to end', () => {
   it('online: welcome, online message, conversation, agent joins', () => {
     const s1 = start(template, ONLINE);
     expect(s1.show.map((d) => d.kind)).toEqual(['message', 'live_chat_online']);
-    expect(s1.effects).toEqual([{ type: 'start_conversation', cardId: 'live', waitTimeSeconds: 60 }]);
+    expect(s1.effects).toEqual([{ type: 'start_conversation', cardId: 'live', waitTimeSeconds: 60, autoAssign: false }]);
     const s2 = ok(step(template, s1.state, { type: 'agent_joined' }, ONLINE, later(10)));
     expect(s2.state.phase).toBe('live_chat');
     expect(s2.effects).toEqual([]);

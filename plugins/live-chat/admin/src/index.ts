@@ -43,6 +43,14 @@ export default {
         { action: adminAction('manageCannedReplies'), subject: null },
       ],
     });
+    // G7: Settings > Live Chat > Auto-assignment: agents' capacities, with "Manage auto-assignment".
+    app.addSettingsLink(PLUGIN_ID, {
+      id: 'assignment',
+      to: `${PLUGIN_ID}/assignment`,
+      intlLabel: { id: `${PLUGIN_ID}.assignment.settings.title`, defaultMessage: 'Auto-assignment' },
+      Component: () => import('./assignment/AssignmentSettingsPage'),
+      permissions: [{ action: adminAction('manageAssignment'), subject: null }],
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Live Chat' });
   },
 
@@ -54,6 +62,7 @@ export default {
           import(`./translations/inbox/${locale}.json`).catch(() => ({ default: {} })),
           import(`./translations/notifications/${locale}.json`).catch(() => ({ default: {} })),
           import(`./translations/canned/${locale}.json`).catch(() => ({ default: {} })),
+          import(`./translations/assignment/${locale}.json`).catch(() => ({ default: {} })),
         ]);
         // One file per area (playbooks, inbox, notifications, canned replies) so each screen's strings stay together.
         const data = Object.assign({}, ...parts.map((part: { default: Record<string, string> }) => part.default));

@@ -12,4 +12,6 @@ export const adminActions = [
   },
   // G3: canned replies are managed in Settings > Live Chat; agents read them with "Use the inbox".
   { uid: ADMIN_ACTIONS.manageCannedReplies, displayName: 'Manage canned replies', subCategory: 'Settings' },
+  // G7: agents' capacities for auto-assignment (Settings > Live Chat > Auto-assignment).
+  { uid: ADMIN_ACTIONS.manageAssignment, displayName: 'Manage auto-assignment', subCategory: 'Settings' },
 ].map((action) => ({ ...action, section: 'plugins' as const, pluginName: PLUGIN_ID }));

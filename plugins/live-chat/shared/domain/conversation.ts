@@ -122,6 +122,17 @@ export function assignToMe(state: ConversationState, agent: Agent, now: Date): T
   };
 }
 
+/**
+ * G7: auto-assignment hands a waiting chat to `agent`: the same join the visitor sees (B4), marked
+ * automatic for the inbox ("Assigned to you automatically"); nobody acted, so the actor is null.
+ */
+export function autoAssign(state: ConversationState, agent: Agent, now: Date): Transition {
+  if (state.status === 'unassigned' && state.missedAt !== null) return refuse('no_change', 'This chat was missed; it waits for an agent to take it.');
+  const joined = assignToMe(state, agent, now);
+  if (!joined.ok) return joined;
+  return { ...joined, events: joined.events.map((e) => ({ ...e, actorId: null, data: { ...e.data, automatic: 1 } })) };
+}
+
 /** B5: hands the conversation to `target`, or back to Unassigned when `target` is null. */
 export function reassign(state: ConversationState, actor: Agent, target: Agent | null, now: Date): Transition {
   if (!actor.canUseInbox || !canSee(actor, state)) return NO_ACCESS;

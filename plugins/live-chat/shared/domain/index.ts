@@ -11,3 +11,5 @@ export * from './search';
 export * from './audience';
 export * from './bot-transcript';
 export * from './attachments';
+export * from './business-hours';
+export * from './auto-assignment';

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CARD_KINDS, DB_DECIMAL_MAX, WAIT_TIME_SECONDS, type CardKind } from '../constants';
+import { businessHoursSchema } from './business-hours';
 import { isRichTextEmpty, sanitizeRichText, type RichText } from './rich-text';
 
 export interface FlowCard {
@@ -106,7 +107,13 @@ const SETTINGS_SCHEMAS = {
     next: nextCard,
   }),
   availability_branch: z.object({ online: cardId.nullable(), offline: cardId.nullable() }),
-  live_chat: z.object({ offlineNext: nextCard }),
+  live_chat: z.object({
+    offlineNext: nextCard,
+    // G7: off by default; on, a new chat goes to an online agent by round robin within capacity.
+    autoAssign: z.boolean().optional(),
+    // G7: outside these hours the offline path runs at once; none means always open.
+    businessHours: businessHoursSchema.nullish(),
+  }),
 } as const satisfies Record<CardKind, z.ZodType>;
 
 export type CardSettingsByKind = { [K in CardKind]: z.output<(typeof SETTINGS_SCHEMAS)[K]> };

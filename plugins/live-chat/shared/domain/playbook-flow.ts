@@ -5,6 +5,7 @@
  */
 import type { CardKind } from '../constants';
 import type { RichText } from './rich-text';
+import { isOpen, nextOpening } from './business-hours';
 import {
   validateCaptureValues,
   validateCardSettings,
@@ -45,9 +46,15 @@ export type Display =
   | { kind: 'question'; cardId: string; prompt: RichText; buttons: Array<{ id: string; label: string }> }
   | { kind: 'capture'; cardId: string; prompt: RichText; fields: string[]; required: string[] }
   | { kind: 'live_chat_online'; cardId: string; message: RichText; waitTimeSeconds: number }
-  | { kind: 'live_chat_offline'; cardId: string; message: RichText };
+  | {
+      kind: 'live_chat_offline';
+      cardId: string;
+      message: RichText;
+      /** G7: outside business hours, when the team opens again (ISO instant), if it ever does. */
+      backAt?: string | null;
+    };
 export type Effect =
-  | { type: 'start_conversation'; cardId: string; waitTimeSeconds: number }
+  | { type: 'start_conversation'; cardId: string; waitTimeSeconds: number; autoAssign: boolean }
   | { type: 'qualify'; cardId: string; reason: string | null }
   | { type: 'disqualify'; cardId: string; reason: string | null }
   | { type: 'create_lead'; cardId: string; title: string; answers: Answers; qualification: FlowState['qualification'] }
@@ -209,8 +216,10 @@ function liveChatCard(card: FlowCard): LiveChatCardContent | Refusal {
 }
 
 /** A7: show the offline message and hand over to the offline path; returns where it starts. */
-function goOffline(step: Step, card: FlowCard, live: LiveChatCardContent): string | null {
-  step.show.push({ kind: 'live_chat_offline', cardId: card.id, message: live.offlineMessage });
+function goOffline(step: Step, card: FlowCard, live: LiveChatCardContent, backAt?: Date | null): string | null {
+  const shown: Extract<Display, { kind: 'live_chat_offline' }> = { kind: 'live_chat_offline', cardId: card.id, message: live.offlineMessage };
+  if (backAt !== undefined) shown.backAt = backAt?.toISOString() ?? null;
+  step.show.push(shown);
   step.state.phase = 'offline';
   step.state.liveChat = null;
   return target(step, card, live.offlineNext);
@@ -315,10 +324,14 @@ function runCard(step: Step, card: FlowCard): Outcome {
 function liveChat(step: Step, card: FlowCard): Outcome {
   const live = liveChatCard(card);
   if (isRefusal(live)) return live;
+  // G7: outside business hours nobody is expected, whoever is online: the offline path at once (A7).
+  const hours = live.businessHours;
+  if (hours && !isOpen(hours, step.now)) return goOffline(step, card, live, nextOpening(hours, step.now));
   if (!step.agentsOnline) return goOffline(step, card, live);
   const { onlineMessage: message, waitTimeSeconds } = live;
+  const autoAssign = live.autoAssign === true;
   step.show.push({ kind: 'live_chat_online', cardId: card.id, message, waitTimeSeconds });
-  emitOnce(step, card, () => ({ type: 'start_conversation', cardId: card.id, waitTimeSeconds }));
+  emitOnce(step, card, () => ({ type: 'start_conversation', cardId: card.id, waitTimeSeconds, autoAssign }));
   step.state.phase = 'waiting_for_agent';
   const deadlineAt = new Date(step.now.getTime() + waitTimeSeconds * 1000).toISOString();
   step.state.liveChat = { cardId: card.id, deadlineAt };

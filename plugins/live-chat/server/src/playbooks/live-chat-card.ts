@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { WAIT_TIME_SECONDS } from '../../../shared/constants';
-import { sanitizeRichText, type RichText } from '../../../shared/domain';
+import { sanitizeRichText, validateCardSettings, type RichText } from '../../../shared/domain';
 import type { RunnablePlaybook } from './runtime';
 
 export interface LiveChatCardSettings {
@@ -9,6 +9,8 @@ export interface LiveChatCardSettings {
   waitTimeSeconds: number;
   onlineMessage: RichText;
   offlineMessage: RichText;
+  /** G7: new chats of this card go to agents by round robin. */
+  autoAssign: boolean;
 }
 
 /**
@@ -32,5 +34,6 @@ export async function findLiveChatCard(
     waitTimeSeconds: card.waitTimeSeconds ?? WAIT_TIME_SECONDS.default,
     onlineMessage: sanitizeRichText(card.onlineMessage),
     offlineMessage: sanitizeRichText(card.offlineMessage),
+    autoAssign: validateCardSettings('live_chat', card.settings).ok && (card.settings as { autoAssign?: unknown } | null)?.autoAssign === true,
   };
 }

@@ -76,7 +76,9 @@ export function setupVisitorNamespace(
         playbookId: card?.playbookId ?? null,
         waitTimeSeconds: card?.waitTimeSeconds ?? WAIT_TIME_SECONDS.default,
       });
-      return toVisitorConversation(record);
+      // G7: the same round robin as a chat the flow opens; with nobody free it waits in Unassigned.
+      const assigned = card?.autoAssign ? await service('auto-assignment').assignNew(record.id) : null;
+      return toVisitorConversation(assigned ?? record);
     });
 
     handle(socket, 'conversation:get', schemas['conversation:get'], options, async () => {

@@ -62,6 +62,13 @@ export async function runEffect(effect: Effect, context: EffectContext, trx: Tra
           transcript: context.transcript,
         });
         context.conversationId = record.id;
+        // G7: the card hands new chats out by round robin; with nobody free it waits in Unassigned.
+        // A failure here must not fail the visitor's step: the chat is stored and waits as without it.
+        if (effect.autoAssign) {
+          await strapi.plugin('live-chat').service('auto-assignment').assignNew(record.id).catch((error: unknown) => {
+            strapi.log.error(`[live-chat] auto-assignment of conversation ${record.id} failed: ${String(error)}`);
+          });
+        }
       };
       return;
     }

@@ -16,6 +16,7 @@ import {
 import { conflict, invalidInput, notFound } from '../errors';
 import { table, TABLES } from '../repositories/sql';
 import { createTimelineRepository, type NewTimelineEntry } from '../repositories/timeline';
+import type { Clock } from './clock';
 import type { EventBus } from './event-bus';
 import { runEffect, type EffectContext } from './flow-effects';
 import type { RunnablePlaybook } from '../playbooks/runtime';
@@ -114,7 +115,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * refuse the offline path the visitor was just sent.
    */
   async function clockFor(visitor: VisitorRecord, state: FlowState, input: FlowStepInput): Promise<Date> {
-    const now = new Date();
+    const now = (service('clock') as Clock).now();
     const deadline = state.liveChat ? Date.parse(state.liveChat.deadlineAt) : NaN;
     if (input.type !== 'wait_expired' || !(deadline > now.getTime())) return now;
     const conversation = await service('visitors').currentConversation(visitor.id);

@@ -2,8 +2,10 @@ import { factories } from '@strapi/strapi';
 import { CONTENT_API_TYPE_NAMES, contentApiUid } from '../content-api';
 import agents from './agents';
 import attachments from './attachments';
+import autoAssignment from './auto-assignment';
 import availability from './availability';
 import cannedReplies from './canned-replies';
+import clock from './clock';
 import conversations from './conversations';
 import crm from './crm';
 import eventBus from './event-bus';
@@ -28,7 +30,9 @@ export default {
   playbooks,
   agents,
   attachments,
+  'auto-assignment': autoAssignment,
   availability,
+  clock,
   'canned-replies': cannedReplies,
   conversations,
   crm,

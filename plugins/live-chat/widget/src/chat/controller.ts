@@ -20,6 +20,7 @@ import type { WidgetMessage } from '../contract';
 import type { ChatController, MountOptions } from '../mount';
 import { HttpError, addStyles, openSession, post } from '../http';
 import { format } from '../i18n/languages';
+import { backAtText } from './back-at';
 import { CHAT_STRINGS } from '../i18n/strings';
 import { MessageStore, newClientId, type ChatItem } from './store';
 import { CHAT_CSS } from './styles';
@@ -122,7 +123,12 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   function show(answer: FlowAnswer): void {
     for (const item of answer.show) {
       if (item.kind === 'message') view.addBot(item.richText);
-      else if (item.kind === 'live_chat_online' || item.kind === 'live_chat_offline') view.addBot(item.message);
+      else if (item.kind === 'live_chat_online') view.addBot(item.message);
+      else if (item.kind === 'live_chat_offline') {
+        view.addBot(item.message);
+        // G7: outside business hours, when the team is back, in the visitor's language and time zone.
+        if (item.backAt) view.addNote(format(t.backAt, { time: backAtText(item.backAt, config.language) }));
+      }
       else if (item.kind === 'question') view.addQuestion(item, async (buttonId) => (await step({ type: 'button', buttonId })) !== null);
       else view.addCapture(item, submitCapture);
     }

@@ -47,6 +47,7 @@ const en = {
   errorEmail: 'Enter a valid email address',
   errorPhone: 'Enter an international number, e.g. +49 30 1234567',
   errorText: 'Please check this value',
+  backAt: 'The team is back {time}.',
 };
 
 export type ChatStringKey = keyof typeof en;
@@ -93,6 +94,7 @@ const tr: ChatStrings = {
   errorEmail: 'Geçerli bir e-posta adresi girin',
   errorPhone: 'Uluslararası bir numara girin, ör. +49 30 1234567',
   errorText: 'Lütfen bu değeri kontrol edin',
+  backAt: 'Ekip şu zamanda geri dönüyor: {time}.',
 };
 
 const id: ChatStrings = {
@@ -136,6 +138,7 @@ const id: ChatStrings = {
   errorEmail: 'Masukkan alamat email yang valid',
   errorPhone: 'Masukkan nomor internasional, mis. +49 30 1234567',
   errorText: 'Periksa kembali nilai ini',
+  backAt: 'Tim kembali pada {time}.',
 };
 
 const it: ChatStrings = {
@@ -179,6 +182,7 @@ const it: ChatStrings = {
   errorEmail: 'Inserisci un indirizzo email valido',
   errorPhone: 'Inserisci un numero internazionale, ad es. +49 30 1234567',
   errorText: 'Controlla questo valore',
+  backAt: 'Il team torna {time}.',
 };
 
 const sv: ChatStrings = {
@@ -222,6 +226,7 @@ const sv: ChatStrings = {
   errorEmail: 'Ange en giltig e-postadress',
   errorPhone: 'Ange ett internationellt nummer, t.ex. +49 30 1234567',
   errorText: 'Kontrollera det här värdet',
+  backAt: 'Teamet är tillbaka {time}.',
 };
 
 const es: ChatStrings = {
@@ -265,6 +270,7 @@ const es: ChatStrings = {
   errorEmail: 'Introduce una dirección de correo electrónico válida',
   errorPhone: 'Introduce un número internacional, p. ej. +49 30 1234567',
   errorText: 'Revisa este valor',
+  backAt: 'El equipo vuelve el {time}.',
 };
 
 export const CHAT_STRINGS: Readonly<Record<Language, ChatStrings>> = { en, tr, id, it, sv, es };

@@ -1,12 +1,17 @@
 import { Flex } from '@strapi/design-system';
 import { WAIT_TIME_SECONDS } from '../../../../shared/constants';
+import { AutoAssignToggle } from '../../assignment/AutoAssignToggle';
+import { BusinessHoursFields } from '../../assignment/BusinessHoursFields';
 import { useT } from '../../hooks/useT';
 import { errorAt } from './errors';
 import { MarkupField, NextCardSelect, NumberField } from './fields';
 import type { LiveChatState } from './state';
 import type { CardFormProps } from './types';
 
-/** A3: the online message, the wait time, the offline message, and where the offline path starts (A7, B9). */
+/**
+ * A3: the online message, the wait time, the offline message, and where the offline path starts (A7,
+ * B9); G7: auto-assignment and business hours, in their own components.
+ */
 export const LiveChatForm = ({ state, onChange, errors, cards }: CardFormProps<LiveChatState>) => {
   const tr = useT();
   return (
@@ -45,6 +50,12 @@ export const LiveChatForm = ({ state, onChange, errors, cards }: CardFormProps<L
         cards={cards}
         error={errorAt(errors, 'settings.offlineNext')}
       />
+      <AutoAssignToggle
+        checked={state.autoAssign}
+        onChange={(autoAssign) => onChange({ ...state, autoAssign })}
+        error={errorAt(errors, 'settings.autoAssign')}
+      />
+      <BusinessHoursFields form={state.hours} onChange={(hours) => onChange({ ...state, hours })} errors={errors} />
     </Flex>
   );
 };

@@ -8,6 +8,7 @@ import { validateCardSettings, type CardSettingsByKind, type LiveChatContent } f
 import { TRANSLATABLE_SETTINGS } from '../../../../shared/domain/playbook-locales';
 import { newCardDraft } from '../../utils/cards';
 import { markupToRichText, richTextToMarkup } from '../../../../shared/domain/rich-text-markup';
+import { hoursFormOf, hoursOfForm, type BusinessHoursForm } from '../../assignment/business-hours-form';
 import type { CardBodyFields, CardValues, Editable, EditableSettings } from './types';
 
 /** The card's settings as its kind's schema reads them; a card that does not pass starts from the defaults. */
@@ -133,29 +134,40 @@ export const availabilityBranch = {
   shownPaths: (): string[] => ['settings.online', 'settings.offline'],
 };
 
-/** A3: the Live Chat card's own fields (messages as markup) and its offline path. */
-export type LiveChatState = EditableSettings<'live_chat'> &
+/** A3: the Live Chat card's own fields (messages as markup), its offline path, and G7's settings. */
+export type LiveChatState = Omit<EditableSettings<'live_chat'>, 'autoAssign' | 'businessHours'> &
   Omit<Editable<LiveChatContent>, 'waitTimeSeconds'> & {
     /** null while the field is empty: the server then applies the default wait time. */
     waitTimeSeconds: number | null;
+    autoAssign: boolean;
+    hours: BusinessHoursForm;
   };
 export const liveChat = {
   init: (card: CardValues): LiveChatState => {
     const s = settingsOf('live_chat', card);
     return {
       offlineNext: s.offlineNext,
+      autoAssign: s.autoAssign === true,
+      hours: hoursFormOf(s.businessHours),
       onlineMessage: richTextToMarkup(card.onlineMessage),
       waitTimeSeconds: card.waitTimeSeconds ?? WAIT_TIME_SECONDS.default,
       offlineMessage: richTextToMarkup(card.offlineMessage),
     };
   },
   toBody: (s: LiveChatState): CardBodyFields => ({
-    settings: defined({ offlineNext: s.offlineNext }),
+    settings: defined({ offlineNext: s.offlineNext, autoAssign: s.autoAssign, businessHours: hoursOfForm(s.hours) }),
     onlineMessage: markupToRichText(s.onlineMessage),
     waitTimeSeconds: s.waitTimeSeconds,
     offlineMessage: markupToRichText(s.offlineMessage),
   }),
-  shownPaths: (): string[] => ['onlineMessage', 'waitTimeSeconds', 'offlineMessage', 'settings.offlineNext'],
+  shownPaths: (s: LiveChatState): string[] => [
+    'onlineMessage',
+    'waitTimeSeconds',
+    'offlineMessage',
+    'settings.offlineNext',
+    'settings.autoAssign',
+    ...(s.hours.enabled ? ['settings.businessHours'] : []),
+  ],
 };
 
 /**

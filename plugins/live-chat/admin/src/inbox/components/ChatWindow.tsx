@@ -114,7 +114,7 @@ export const ChatWindow = ({ api, conversation, agentId, agentName, agents, onCh
           {timeline.error ? <Typography textColor="danger600">{timeline.error}</Typography> : null}
           {timeline.entries.map((entry) =>
             entry.kind === 'event' ? (
-              <TimelineEvent key={entry.seq} entry={entry} />
+              <TimelineEvent key={entry.seq} entry={entry} agentId={agentId} />
             ) : (
               <MessageBubble key={entry.seq} kind="stored" entry={entry} readByVisitor={timeline.readByVisitor} receipt={entry.seq === timeline.receiptSeq} />
             ),

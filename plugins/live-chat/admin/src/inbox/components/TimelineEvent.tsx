@@ -6,7 +6,7 @@ import { useInboxTime } from '../format';
 const text = (value: string | number | null | undefined): string => (value === null || value === undefined ? '' : String(value));
 
 /** B7: a timeline event (joined, reassigned, lead / deal created, closed…) as a line with its time. */
-export const TimelineEvent = ({ entry }: { entry: TimelineEntry }) => {
+export const TimelineEvent = ({ entry, agentId }: { entry: TimelineEntry; agentId?: number }) => {
   const tr = useT();
   const time = useInboxTime();
   const data = entry.event?.data ?? {};
@@ -17,7 +17,10 @@ export const TimelineEvent = ({ entry }: { entry: TimelineEntry }) => {
       line = tr('inbox.event.created', 'The visitor started the chat');
       break;
     case 'agent_joined':
-      line = tr('inbox.event.joined', '{name} joined the chat', { name: text(data.agentName) || actor });
+      // G7: auto-assignment joins an agent with nobody acting; say so, and to whom.
+      if (data.automatic && data.agentId === agentId) line = tr('inbox.event.autoAssignedToYou', 'Assigned to you automatically');
+      else if (data.automatic) line = tr('inbox.event.autoAssigned', 'Assigned to {name} automatically', { name: text(data.agentName) });
+      else line = tr('inbox.event.joined', '{name} joined the chat', { name: text(data.agentName) || actor });
       break;
     case 'reassigned':
       line = tr('inbox.event.reassigned', '{actor} reassigned the chat to {name}', { actor, name: text(data.toAgentName) });
