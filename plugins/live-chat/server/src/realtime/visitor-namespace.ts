@@ -114,6 +114,11 @@ export function setupVisitorNamespace(
       return null;
     });
 
+    // G8: the visitor's last widget closing starts the follow-up delay of replies they have not seen.
+    socket.on('disconnect', () => {
+      service('emails').visitorLeft(visitor.id).catch((error: unknown) => log(`[live-chat] email follow-up check failed: ${String(error)}`));
+    });
+
     refuseUnknownEvents(socket, VISITOR_CLIENT_EVENTS);
   });
 }
