@@ -11,10 +11,11 @@ export const EMAIL_OUTBOX_TABLE = 'live_chat_email_outbox';
 
 /** Creates the outbox table when it is missing (idempotent; every start checks). */
 export async function ensureEmailOutbox(strapi: Core.Strapi): Promise<void> {
-  const schema = strapi.db.connection.schema;
-  if (await schema.hasTable(EMAIL_OUTBOX_TABLE)) return;
+  // Strapi's schema connection: on PostgreSQL it names the configured schema (DATABASE_SCHEMA).
+  const schema = () => strapi.db.getSchemaConnection();
+  if (await schema().hasTable(EMAIL_OUTBOX_TABLE)) return;
   try {
-    await schema.createTable(EMAIL_OUTBOX_TABLE, (table) => {
+    await schema().createTable(EMAIL_OUTBOX_TABLE, (table) => {
       table.increments('id').primary();
       // One row per logical email (EMAIL_KEYS in shared/domain/email.ts): the at-most-once guard.
       table.string('idempotency_key', 200).notNullable().unique({ indexName: `${EMAIL_OUTBOX_TABLE}_key_uq` });
@@ -37,6 +38,6 @@ export async function ensureEmailOutbox(strapi: Core.Strapi): Promise<void> {
     });
   } catch (error) {
     // A second process created it at the same moment.
-    if (!(await schema.hasTable(EMAIL_OUTBOX_TABLE))) throw error;
+    if (!(await schema().hasTable(EMAIL_OUTBOX_TABLE))) throw error;
   }
 }

@@ -115,7 +115,8 @@ export function setupVisitorNamespace(
     });
 
     // G8: the visitor's last widget closing starts the follow-up delay of replies they have not seen.
-    socket.on('disconnect', () => {
+    socket.on('disconnect', (reason) => {
+      if (reason === 'server shutting down') return;
       service('emails').visitorLeft(visitor.id).catch((error: unknown) => log(`[live-chat] email follow-up check failed: ${String(error)}`));
     });
 

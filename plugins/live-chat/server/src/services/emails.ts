@@ -37,6 +37,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const timeline = createTimelineRepository(strapi);
   const service = (name: string) => strapi.plugin('live-chat').service(name);
   const settings = (): Promise<EmailSettings> => service('email-settings').get();
+  /** Checks started by sockets closing, awaited by destroy so none outlives the database. */
+  const leaving = new Set<Promise<void>>();
 
   async function visitorDetails(visitorId: number | null): Promise<VisitorDetails | null> {
     if (visitorId === null) return null;
@@ -97,6 +99,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await outbox.insert({ idempotencyKey: key, kind: 'followup', state: 'waiting', conversationId: record.id, recipientEmail: null, nextAttemptAt: dueAt });
   }
 
+  async function restartFollowUpIfUnseen(visitorId: number): Promise<void> {
+    if (await visitorPresent(visitorId)) return;
+    const record = await conversations.findCurrentOfVisitor(visitorId);
+    if (!record || record.lastMessageSeq <= record.visitorReadSeq) return;
+    const unseen = unseenReplies(await entriesOf(record.id, record.visitorReadSeq), record.visitorReadSeq, await outbox.lastFollowUpSeq(record.id));
+    if (unseen.length > 0) await scheduleFollowUpCheck(record, true);
+  }
+
   return {
     /**
      * The visitor asks for (or, with `requested: false`, takes back) the transcript of their
@@ -148,13 +158,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The visitor's last widget went away: if replies are unseen, the follow-up delay starts now. */
-    async visitorLeft(visitorId: number): Promise<void> {
-      if (await visitorPresent(visitorId)) return;
-      const record = await conversations.findCurrentOfVisitor(visitorId);
-      if (!record || record.lastMessageSeq <= record.visitorReadSeq) return;
-      const unseen = unseenReplies(await entriesOf(record.id, record.visitorReadSeq), record.visitorReadSeq, await outbox.lastFollowUpSeq(record.id));
-      if (unseen.length > 0) await scheduleFollowUpCheck(record, true);
+    visitorLeft(visitorId: number): Promise<void> {
+      const run = restartFollowUpIfUnseen(visitorId).finally(() => leaving.delete(run));
+      leaving.add(run);
+      return run;
     },
+
+    /** Resolves once every follow-up check started by a closing socket has finished (destroy). */
+    async drain(): Promise<void> {
+      while (leaving.size > 0) await Promise.allSettled([...leaving]);
+    },
+
 
     /**
      * A follow-up check this process claimed (email-outbox.ts): emails the unseen replies when the
