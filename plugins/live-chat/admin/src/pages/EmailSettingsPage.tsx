@@ -18,6 +18,28 @@ const SWITCHES: Array<[Switch, string, string]> = [
   ['missedChatNoticesEnabled', 'email.missedChats', "Send missed chats to the team's address"],
 ];
 
+interface AddressFieldProps {
+  name: 'teamAddress' | 'fromAddress';
+  label: string;
+  hint: string;
+  value: string;
+  error: string | undefined;
+  disabled: boolean;
+  onChange: (value: string) => void;
+}
+
+/** An email address input with its hint and the server's field error. */
+const AddressField = ({ name, label, hint, value, error, disabled, onChange }: AddressFieldProps) => (
+  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+    <Field.Root name={name} error={error} hint={hint}>
+      <Field.Label>{label}</Field.Label>
+      <TextInput type="email" value={value} disabled={disabled} onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)} />
+      <Field.Hint />
+      <Field.Error />
+    </Field.Root>
+  </Grid.Item>
+);
+
 /**
  * G8: Settings > Live Chat > Email: which emails the plugin sends, the follow-up delay, the team's
  * address for missed chats and the sender. The server validates; its field errors show inline.
@@ -108,22 +130,24 @@ const EmailSettingsPage = () => {
                   <Field.Error />
                 </Field.Root>
               </Grid.Item>
-              <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                <Field.Root name="teamAddress" error={errors.teamAddress} hint={tr('email.teamAddress.hint', 'Missed chats with a visitor email go here; empty sends none')}>
-                  <Field.Label>{tr('email.teamAddress', "Team's address")}</Field.Label>
-                  <TextInput type="email" value={draft.teamAddress} disabled={saving} onChange={(event: React.ChangeEvent<HTMLInputElement>) => change('teamAddress', event.target.value)} />
-                  <Field.Hint />
-                  <Field.Error />
-                </Field.Root>
-              </Grid.Item>
-              <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                <Field.Root name="fromAddress" error={errors.fromAddress} hint={tr('email.fromAddress.hint', "Empty uses the email plugin's default sender")}>
-                  <Field.Label>{tr('email.fromAddress', 'From address')}</Field.Label>
-                  <TextInput type="email" value={draft.fromAddress} disabled={saving} onChange={(event: React.ChangeEvent<HTMLInputElement>) => change('fromAddress', event.target.value)} />
-                  <Field.Hint />
-                  <Field.Error />
-                </Field.Root>
-              </Grid.Item>
+              <AddressField
+                name="teamAddress"
+                label={tr('email.teamAddress', "Team's address")}
+                hint={tr('email.teamAddress.hint', 'Missed chats with a visitor email go here; empty sends none')}
+                value={draft.teamAddress}
+                error={errors.teamAddress}
+                disabled={saving}
+                onChange={(value) => change('teamAddress', value)}
+              />
+              <AddressField
+                name="fromAddress"
+                label={tr('email.fromAddress', 'From address')}
+                hint={tr('email.fromAddress.hint', "Empty uses the email plugin's default sender")}
+                value={draft.fromAddress}
+                error={errors.fromAddress}
+                disabled={saving}
+                onChange={(value) => change('fromAddress', value)}
+              />
             </Grid.Root>
           </SettingsSection>
         </Flex>
