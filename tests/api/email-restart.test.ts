@@ -21,6 +21,8 @@ afterAll(async () => {
   await smtp.stop();
 });
 
+jest.setTimeout(240_000);
+
 // The first start sweeps once a minute at most, so nothing is sent before it stops.
 const quiet = () => ({ ...smtp.env, LIVE_CHAT_WAIT_TIME_SWEEP_MS: '60000' });
 const sweeping = () => ({ ...smtp.env, LIVE_CHAT_WAIT_TIME_SWEEP_MS: '200' });

@@ -117,6 +117,12 @@ describe('G8 transcript by email', () => {
     const refused = await app.http().post('/live-chat/widget/transcript').set(bearer(anonymous)).send({});
     expect(refused.status).toBe(400);
     expect(refused.body.error.details.errors).toEqual([expect.objectContaining({ path: ['email'] })]);
+    // A capture card's answer (kept in the visitor's flow state) is an email too.
+    const visitor = await app.strapi.plugin('live-chat').service('visitors').fromToken(anonymous);
+    await app.strapi.db.query('plugin::live-chat.visitor').update({ where: { id: visitor.id }, data: { flow: { state: { answers: { email: 'Captured@Example.com' } } } } });
+    const captured = await app.http().post('/live-chat/widget/transcript').set(bearer(anonymous)).send({});
+    expect(captured.status).toBe(200);
+    expect(captured.body.data.email).toBe('captured@example.com');
     expect((await app.http().post('/live-chat/widget/transcript').send({})).status).toBe(401);
     expect((await app.http().post('/live-chat/widget/transcript').set(bearer(anonymous)).send({ requested: 'yes' })).status).toBe(400);
   });

@@ -45,7 +45,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const row = await table(strapi, TABLES.visitors).where({ id: visitorId }).first('email', 'name', 'time_zone', 'page');
     if (!row) return null;
     const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
-    return { email: text(row.email), name: text(row.name), timeZone: text(row.time_zone), page: text(row.page) };
+    // The page's identify() stores the email on the visitor; a capture card keeps it in the flow's answers.
+    const answers = (await service('flow').answersOf(visitorId)) as { email?: unknown; name?: unknown };
+    const email = text(row.email) ?? text(answers.email)?.toLowerCase() ?? null;
+    return { email, name: text(row.name) ?? text(answers.name), timeZone: text(row.time_zone), page: text(row.page) };
   }
 
   async function entriesOf(conversationId: number, afterSeq = 0): Promise<EmailEntry[]> {
