@@ -135,6 +135,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!(await outbox.findByKey(key))) await queueTranscript(record, null);
       } else {
         await outbox.insert({ idempotencyKey: key, kind: 'transcript', state: 'waiting', conversationId: record.id, recipientEmail: details.email, nextAttemptAt: null });
+        // A close between the read above and this insert found no request: look again.
+        const now = await conversations.findById(record.id);
+        if (now?.status === 'closed') await this.conversationClosed(now);
       }
       return { requested: true, email: details.email };
     },
