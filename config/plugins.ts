@@ -1,6 +1,27 @@
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  // G8: the live-chat plugin sends its emails through Strapi's email plugin, with whatever provider
+  // is configured here. The demo uses SMTP (nodemailer); without SMTP_HOST it points at a local
+  // mail catcher on 127.0.0.1:1025 (e.g. Mailpit), so the app starts with nothing to set up and
+  // queued emails wait in the plugin's outbox (retried with backoff) until one listens.
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('SMTP_HOST', '127.0.0.1'),
+        port: env.int('SMTP_PORT', 1025),
+        secure: env.bool('SMTP_SECURE', false),
+        // A local catcher speaks plain SMTP; a real relay with SMTP_HOST set gets STARTTLS when offered.
+        ignoreTLS: env.bool('SMTP_IGNORE_TLS', !env('SMTP_HOST')),
+        ...(env('SMTP_USERNAME') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } } : {}),
+      },
+      settings: {
+        defaultFrom: env('EMAIL_FROM', 'Live Chat <no-reply@example.com>'),
+        defaultReplyTo: env('EMAIL_REPLY_TO', env('EMAIL_FROM', 'no-reply@example.com')),
+      },
+    },
+  },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

@@ -39,8 +39,8 @@ async function waitHealthy(url: string, child: ChildProcess, log: string[], time
   throw new Error(`node at ${url} not healthy in time:\n${log.join('')}`);
 }
 
-/** Starts the nodes one after the other (the first creates the schema), on ports from `basePort`. */
-export async function startCluster(count: number, basePort: number): Promise<Cluster> {
+/** Starts the nodes one after the other (the first creates the schema), on ports from `basePort`; `env` adds to every node's environment. */
+export async function startCluster(count: number, basePort: number, env: Record<string, string> = {}): Promise<Cluster> {
   const { databaseUrl, redisUrl } = requireScaleEnvironment();
   const schema = `lc_scale_${process.pid}_${randomBytes(3).toString('hex')}`;
   const pg = async () => {
@@ -66,6 +66,7 @@ export async function startCluster(count: number, basePort: number): Promise<Clu
     LIVE_CHAT_DEMO_SEED: 'false',
     LIVE_CHAT_WIDGET_ORIGINS: '*',
     ...testSecrets(),
+    ...env,
   };
   const children: ChildProcess[] = [];
   const urls: string[] = [];

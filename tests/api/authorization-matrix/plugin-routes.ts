@@ -106,6 +106,12 @@ export const PLUGIN_ADMIN_ROUTES: Record<RouteKey, AdminRow> = {
     body: () => ({ sound: false }),
     expect: (p) => adminDoor(p, holds(p, 'manageNotificationSettings'), () => 'ok'),
   },
+  // G8: email settings go with the notification settings permission, for reading too.
+  'GET /live-chat/settings/email': { expect: (p) => adminDoor(p, holds(p, 'manageNotificationSettings'), () => 'ok') },
+  'PUT /live-chat/settings/email': {
+    body: () => ({ followUpsEnabled: true }),
+    expect: (p) => adminDoor(p, holds(p, 'manageNotificationSettings'), () => 'ok'),
+  },
   'GET /live-chat/me/notifications': { expect: inbox() },
   'PUT /live-chat/me/notifications': { body: () => ({ sound: true }), expect: inbox() },
   'GET /live-chat/playbooks': { expect: playbookReaders },
@@ -152,6 +158,10 @@ export const PLUGIN_ADMIN_ROUTES: Record<RouteKey, AdminRow> = {
   'POST /live-chat/widget/page': { body: () => ({ page: 'https://site.test/pricing', title: 'Pricing' }), expect: visitors },
   // G4: into the visitor's own open conversation (both matrix visitors have one).
   'POST /live-chat/widget/attachments': { body: () => uploadForm(), expect: visitors },
+  // G8: only a visitor may ask; the matrix visitors gave no email, so theirs is refused (400).
+  'POST /live-chat/widget/transcript': { body: () => ({}), expect: (p) => (p.startsWith('visitor') ? 'refused' : 'unauthenticated') },
+  // G8: the link is the credential, whoever sends it; a made-up one opens nothing.
+  'POST /live-chat/widget/resume': { body: () => ({ link: 'eyJjIjoxLCJ2IjoxLCJlIjo5OTk5OTk5OTk5fQ.forged' }), expect: () => 'unauthenticated' },
   'POST /live-chat/widget/installations': {
     body: (_ids, { world }) => ({ playbookDocumentId: world.playbook.documentId, page: 'https://site.test/landing' }),
     expect: anyone,

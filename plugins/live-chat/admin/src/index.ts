@@ -51,6 +51,14 @@ export default {
       Component: () => import('./assignment/AssignmentSettingsPage'),
       permissions: [{ action: adminAction('manageAssignment'), subject: null }],
     });
+    // G8: Settings > Live Chat > Email, with the notification settings permission.
+    app.addSettingsLink(PLUGIN_ID, {
+      id: 'email',
+      to: `${PLUGIN_ID}/email`,
+      intlLabel: { id: `${PLUGIN_ID}.email.title`, defaultMessage: 'Email' },
+      Component: () => import('./pages/EmailSettingsPage'),
+      permissions: [{ action: adminAction('manageNotificationSettings'), subject: null }],
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Live Chat' });
   },
 
@@ -63,8 +71,9 @@ export default {
           import(`./translations/notifications/${locale}.json`).catch(() => ({ default: {} })),
           import(`./translations/canned/${locale}.json`).catch(() => ({ default: {} })),
           import(`./translations/assignment/${locale}.json`).catch(() => ({ default: {} })),
+          import(`./translations/email/${locale}.json`).catch(() => ({ default: {} })),
         ]);
-        // One file per area (playbooks, inbox, notifications, canned replies) so each screen's strings stay together.
+        // One file per area (playbooks, inbox, notifications, canned replies, assignment, email) so each screen's strings stay together.
         const data = Object.assign({}, ...parts.map((part: { default: Record<string, string> }) => part.default));
         return { data: prefixTranslations(data), locale };
       }),

@@ -29,6 +29,8 @@ export const pluginConfigSchema = z.object({
   waitTimeSweepMs: z.number().int().min(100).max(60_000),
   /** B2: how long an online agent stays online after their last inbox tab disconnected. */
   presenceGraceMs: z.number().int().min(0).max(3_600_000),
+  /** G8: the wait before the second attempt at an email the provider refused (doubled each time after). */
+  emailRetryBaseMs: z.number().int().min(100).max(86_400_000),
   /** Origins whose pages may use the widget and open the visitor socket; "*" allows any. */
   widgetOrigins: z.array(z.string()).optional(),
   /** F1: whom an integration may act as through `actingAgentId` (see actingAgentsOf). */
@@ -58,6 +60,7 @@ const defaults = (env: Env): Omit<PluginConfig, 'widgetOrigins' | 'actingAgents'
   superAdminSeesAll: env.bool('LIVE_CHAT_SUPER_ADMIN_SEES_ALL', true),
   waitTimeSweepMs: env.int('LIVE_CHAT_WAIT_TIME_SWEEP_MS', 1000),
   presenceGraceMs: env.int('LIVE_CHAT_PRESENCE_GRACE_MS', 30_000),
+  emailRetryBaseMs: env.int('LIVE_CHAT_EMAIL_RETRY_MS', 60_000),
 });
 
 /**

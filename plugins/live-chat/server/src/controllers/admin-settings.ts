@@ -4,7 +4,7 @@ import { notificationPreferencesSchema } from '../../../shared/schemas';
 import type { AdminSession } from '../services/agents';
 import { parseOrThrow } from '../validation';
 
-/** D3: notification settings, company-wide and per agent. */
+/** D3: notification settings, company-wide and per agent; G8: the company's email settings. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => strapi.plugin('live-chat').service('notification-settings');
   const agentId = (ctx: Context) => (ctx.state as AdminSession).user.id;
@@ -23,6 +23,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async setMine(ctx: Context) {
       ctx.body = { data: { company: await settings().getCompany(), mine: await settings().setForAgent(agentId(ctx), changes(ctx)) } };
+    },
+    async getEmail(ctx: Context) {
+      ctx.body = { data: await strapi.plugin('live-chat').service('email-settings').get() };
+    },
+    async setEmail(ctx: Context) {
+      ctx.body = { data: await strapi.plugin('live-chat').service('email-settings').set((ctx.request as { body?: unknown }).body) };
     },
   };
 };

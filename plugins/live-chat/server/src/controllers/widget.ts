@@ -5,6 +5,7 @@ import { errors } from '@strapi/utils';
 import { attachmentLimits, validateCaptureValues } from '../../../shared/domain';
 import { pluginConfig } from '../plugin-config';
 import { widgetPageViewSchema, widgetSessionSchema } from '../../../shared/schemas';
+import { widgetResumeSchema, widgetTranscriptSchema } from '../../../shared/contracts/email';
 import { forbidden, invalidInput, unauthorized } from '../errors';
 import { flowInputSchema } from '../services/flow';
 import { toVisitorConversation } from '../realtime/views';
@@ -137,6 +138,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } finally {
         await discardUploads(ctx);
       }
+    },
+
+    /** G8: the visitor asks for their chat's transcript by email (sent at the close, or now if it is closed). */
+    async transcript(ctx: Context) {
+      await guardOrigin(ctx);
+      const visitor = await visitorOf(ctx);
+      const input = parseOrThrow(widgetTranscriptSchema, (ctx.request as { body?: unknown }).body, 'Invalid transcript request');
+      ctx.body = { data: await strapi.plugin('live-chat').service('emails').requestTranscript(visitor, input.requested ?? true) };
+    },
+
+    /**
+     * G8: a follow-up email's link (`?livechat=` on the site's page) → a session of the visitor it
+     * names and their conversation; 401 when the link is forged or expired.
+     */
+    async resume(ctx: Context) {
+      await guardOrigin(ctx);
+      const input = parseOrThrow(widgetResumeSchema, (ctx.request as { body?: unknown }).body, 'Invalid resume request');
+      const resumed = await strapi.plugin('live-chat').service('emails').resume(input.link);
+      if (!resumed) throw unauthorized('This chat link is invalid or has expired');
+      ctx.body = { data: { token: resumed.token, conversation: toVisitorConversation(resumed.conversation) } };
     },
 
     /** E1: the host page tells who the visitor is (JS API `identify`); stored on the visitor, shown in the inbox. */

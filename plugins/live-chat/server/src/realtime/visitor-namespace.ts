@@ -116,6 +116,12 @@ export function setupVisitorNamespace(
       return null;
     });
 
+    // G8: the visitor's last widget closing starts the follow-up delay of replies they have not seen.
+    socket.on('disconnect', (reason) => {
+      if (reason === 'server shutting down') return;
+      service('emails').visitorLeft(visitor.id).catch((error: unknown) => log(`[live-chat] email follow-up check failed: ${String(error)}`));
+    });
+
     refuseUnknownEvents(socket, VISITOR_CLIENT_EVENTS);
   });
 }

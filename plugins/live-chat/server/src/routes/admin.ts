@@ -34,6 +34,9 @@ const settingsRoutes = [
   ['PUT', '/settings/notifications', 'setCompany', ['manageNotificationSettings']],
   ['GET', '/me/notifications', 'getMine', ['useInbox']],
   ['PUT', '/me/notifications', 'setMine', ['useInbox']],
+  // G8: email settings are a kind of notification settings: the same permission reads and changes them.
+  ['GET', '/settings/email', 'getEmail', ['manageNotificationSettings']],
+  ['PUT', '/settings/email', 'setEmail', ['manageNotificationSettings']],
 ] as const;
 
 /** Routes of the admin panel's plugin pages; each names the RBAC action it needs. */

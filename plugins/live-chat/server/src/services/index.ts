@@ -8,6 +8,10 @@ import cannedReplies from './canned-replies';
 import clock from './clock';
 import conversations from './conversations';
 import crm from './crm';
+import emailLinks from './email-links';
+import emailOutbox from './email-outbox';
+import emailSettings from './email-settings';
+import emails from './emails';
 import eventBus from './event-bus';
 import flow from './flow';
 import installations from './installations';
@@ -36,6 +40,10 @@ export default {
   'canned-replies': cannedReplies,
   conversations,
   crm,
+  emails,
+  'email-links': emailLinks,
+  'email-outbox': emailOutbox,
+  'email-settings': emailSettings,
   'event-bus': eventBus,
   flow,
   installations,

@@ -296,7 +296,19 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
     phase = 'closed';
     agentTyping(false);
     refresh();
+    view.addAction(t.emailTranscript, () => void emailTranscript());
     view.addAction(t.newChat, newChat);
+  }
+
+  /** G8: the transcript by email, to the address the visitor gave (capture or the page's identify). */
+  async function emailTranscript(): Promise<void> {
+    try {
+      const answer = await post<{ email: string }>(config.base, 'transcript', {}, token);
+      view.addNote(format(t.transcriptSent, { email: answer.email }));
+    } catch (error) {
+      const noEmail = error instanceof HttpError && (error.body?.error?.details?.errors ?? []).some((e) => e.path[0] === 'email');
+      view.addNote(noEmail ? t.transcriptNoEmail : t.error);
+    }
   }
 
   /** B9: nobody took the chat in time: the offline message, then the playbook's offline path (A7). */

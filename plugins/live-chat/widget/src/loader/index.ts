@@ -5,7 +5,7 @@
  */
 import type { WidgetConfig } from '../contract';
 import type { ChatController, ChatModule } from '../mount';
-import { addStyles, openSession, post, readToken } from '../http';
+import { addStyles, openSession, post, readToken, writeToken } from '../http';
 import { LAUNCHER_STRINGS } from '../i18n/launcher';
 import { createEmitter, runEntry, type LiveChatApi, type QueueEntry } from './api';
 import { pageUrlOf, readConfig } from './config';
@@ -63,7 +63,29 @@ function reportPageView(config: WidgetConfig): void {
   }).catch(() => undefined);
 }
 
+/** G8: the query parameter a follow-up email's link adds to the site's page. */
+const RESUME_PARAM = 'livechat';
+
+/**
+ * G8: a follow-up email's link (`?livechat=<signed link>`) reopens that chat. The parameter leaves
+ * the address bar at once (it must not be bookmarked, shared or reported as the page), and is
+ * exchanged at POST /widget/resume for the visitor's session; resolves true when the chat should open.
+ */
+function takeResumeLink(config: WidgetConfig): Promise<boolean> {
+  const url = new URL(location.href);
+  const link = url.searchParams.get(RESUME_PARAM);
+  if (!link) return Promise.resolve(false);
+  url.searchParams.delete(RESUME_PARAM);
+  history.replaceState(history.state, '', url.toString());
+  config.page = pageUrlOf(location);
+  return post<{ token: string }>(config.base, 'resume', { link }).then(
+    ({ token }) => (writeToken(token), true),
+    () => false, // expired or forged: the page works as usual
+  );
+}
+
 function start(config: WidgetConfig, queued: QueueEntry[]): void {
+  const resuming = takeResumeLink(config);
   const strings = LAUNCHER_STRINGS[config.language];
   const events = createEmitter();
 
@@ -156,7 +178,10 @@ function start(config: WidgetConfig, queued: QueueEntry[]): void {
 
   window.LiveChat = api;
   reportInstallation(config);
-  reportPageView(config);
+  void resuming.then((resumed) => {
+    reportPageView(config);
+    if (resumed) void api.open();
+  });
   if (!config.off.includes('navigation') && !config.off.includes('pages')) {
     watchNavigation(() => {
       config.page = pageUrlOf(location);
