@@ -33,6 +33,7 @@ export const ADMIN_ACTIONS = {
   seeAllConversations: 'conversations.see-all',
   manageNotificationSettings: 'settings.notifications',
   manageCannedReplies: 'canned-replies.manage',
+  viewAnalytics: 'analytics.view',
 } as const;
 export type AdminActionKey = keyof typeof ADMIN_ACTIONS;
 /** The full action id as Strapi's admin permission engine knows it. */

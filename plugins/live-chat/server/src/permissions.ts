@@ -12,4 +12,6 @@ export const adminActions = [
   },
   // G3: canned replies are managed in Settings > Live Chat; agents read them with "Use the inbox".
   { uid: ADMIN_ACTIONS.manageCannedReplies, displayName: 'Manage canned replies', subCategory: 'Settings' },
+  // Issue 16: the Analytics page and its API; without "See all conversations" only one's own figures (B6).
+  { uid: ADMIN_ACTIONS.viewAnalytics, displayName: 'View analytics', subCategory: 'Analytics' },
 ].map((action) => ({ ...action, section: 'plugins' as const, pluginName: PLUGIN_ID }));

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { CONTENT_API_TYPE_NAMES, contentApiUid } from '../content-api';
 import adminAgent from './admin-agent';
+import adminAnalytics from './admin-analytics';
 import adminCannedReplies from './admin-canned-replies';
 import adminConversations from './admin-conversations';
 import adminPlaybook from './admin-playbook';
@@ -17,6 +18,7 @@ const coreControllers = Object.fromEntries(
 export default {
   ...coreControllers,
   'admin-agent': adminAgent,
+  'admin-analytics': adminAnalytics,
   'admin-canned-replies': adminCannedReplies,
   'admin-conversations': adminConversations,
   'admin-playbook': adminPlaybook,

@@ -1,6 +1,7 @@
 import { widgetRoutes } from './widget';
 import { playbookAdminRoutes } from './playbook-admin';
 import { cannedReplyAdminRoutes } from './canned-reply-admin';
+import { analyticsAdminRoutes } from './analytics-admin';
 import { adminAction } from '../../../shared/constants';
 import { requireAdmin, requireAnyPermission, requirePermission } from './policies';
 
@@ -75,6 +76,7 @@ export default {
     { method: 'GET', path: '/attachments/:fileKey/thumbnail', handler: 'attachments.serveThumbnail', config: { auth: false, policies: [] } },
     ...playbookAdminRoutes,
     ...cannedReplyAdminRoutes,
+    ...analyticsAdminRoutes,
     ...widgetRoutes,
     // E1: the visitor widget's script, its lazily loaded chunk, and the host page's identify() call.
     { method: 'GET', path: '/widget.js', handler: 'widget-assets.loader', config: { auth: false, policies: [] } },

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { CONTENT_API_TYPE_NAMES, contentApiUid } from '../content-api';
 import agents from './agents';
+import analytics from './analytics';
 import attachments from './attachments';
 import availability from './availability';
 import cannedReplies from './canned-replies';
@@ -27,6 +28,7 @@ export default {
   ...coreServices,
   playbooks,
   agents,
+  analytics,
   attachments,
   availability,
   'canned-replies': cannedReplies,
