@@ -53,6 +53,11 @@ const SEED: SeedChat[] = [
   { start: '2026-03-11T09:15:00Z', agent: 'B', playbook: 'sales', assignedAfter: 20, repliedAfter: 21, rating: 3, leads: [{ value: 300, currency: 'SEK' }] },
   { start: '2026-03-12T22:59:00Z', agent: 'A', assignedAfter: 2, repliedAfter: 4, closed: true, rating: 5 }, // 23:59 on the 12th
   { start: '2026-03-12T23:00:00Z', agent: 'B', assignedAfter: 1, repliedAfter: 2, rating: 1 }, // the 13th: outside
+  // Around the change to summer time in Stockholm (2026-03-29 01:00Z): that day has 23 hours.
+  { start: '2026-03-28T22:30:00Z', agent: 'A', assignedAfter: 4 },
+  { start: '2026-03-28T23:30:00Z', agent: 'A', assignedAfter: 6, closed: true },
+  { start: '2026-03-29T21:59:00Z', agent: 'B', assignedAfter: 9 },
+  { start: '2026-03-29T22:00:00Z', missed: true },
 ];
 
 const dayIn = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(iso));
@@ -225,6 +230,15 @@ describe('the analytics report (issue 16)', () => {
     const sales = (await report(manager, { ...RANGE, playbook: playbooks.sales })).body as AnalyticsResponse;
     expectFigures(sales.data.totals, expectedFigures(inRange.filter((c) => c.playbook === 'sales')));
     expect(sales.data.playbooks.map((row) => row.playbook?.documentId)).toEqual([playbooks.sales]);
+  });
+
+  it('puts each chat on its local day across a daylight-saving change', async () => {
+    const range = { from: '2026-03-28', to: '2026-03-30', timeZone: ZONE };
+    const body = (await report(manager, range)).body as AnalyticsResponse;
+    expect(body.data.days.map((d) => [d.day, d.started])).toEqual([['2026-03-28', 1], ['2026-03-29', 2], ['2026-03-30', 1]]);
+    for (const day of body.data.days) {
+      expectFigures(day, expectedFigures(SEED.filter((chat) => dayIn(chat.start) === day.day)));
+    }
   });
 
   it('counts a day in UTC differently from Stockholm', async () => {

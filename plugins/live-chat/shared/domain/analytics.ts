@@ -86,6 +86,42 @@ export function reportDays(from: string, to: string, zone: string): ReportDay[] 
   return days;
 }
 
+/** A stretch of time in which the zone's offset from UTC stays the same: [start, end). */
+export interface OffsetSegment {
+  start: Date;
+  end: Date;
+  /** Local time minus UTC, in seconds (Stockholm in winter: 3600). */
+  offsetSeconds: number;
+}
+
+/**
+ * The range's instants cut where the zone's offset changes (daylight saving), so the database can
+ * label each chat with its local day as date(created_at + offset): one index range per segment
+ * (at most a few a year) instead of one per day. Changes are found to the second.
+ */
+export function offsetSegments(days: ReportDay[], zone: string): OffsetSegment[] {
+  if (days.length === 0) return [];
+  const offsetAt = (ms: number) => zoneOffset(ms, zone) / 1000;
+  const segments: OffsetSegment[] = [];
+  let start = days[0].start.getTime();
+  const last = days[days.length - 1].end.getTime();
+  for (const day of days) {
+    const [dayStart, dayEnd] = [day.start.getTime(), day.end.getTime()];
+    if (offsetAt(dayStart) === offsetAt(dayEnd - 1000)) continue;
+    // The first second with the new offset, by halving the day.
+    let [low, high] = [dayStart, dayEnd - 1000];
+    while (high - low > 1000) {
+      const middle = low + Math.floor((high - low) / 2000) * 1000;
+      if (offsetAt(middle) === offsetAt(dayStart)) low = middle;
+      else high = middle;
+    }
+    segments.push({ start: new Date(start), end: new Date(high), offsetSeconds: offsetAt(start) });
+    start = high;
+  }
+  segments.push({ start: new Date(start), end: new Date(last), offsetSeconds: offsetAt(start) });
+  return segments;
+}
+
 /**
  * The percentile `p` (0–1) of `values` with linear interpolation between the two nearest ranks,
  * i.e. PostgreSQL's percentile_cont: the median of [1, 2, 3, 10] is 2.5. Null for no values.

@@ -61,5 +61,7 @@ export default defineContentType({
     { name: 'live_chat_conversations_deadline_idx', columns: ['status', 'wait_deadline_at'] },
     // Issue 16: analytics read the chats started in a range of days.
     { name: 'live_chat_conversations_created_idx', columns: ['created_at'] },
+    // …and an agent without "see all" reads only their own (B6).
+    { name: 'live_chat_conversations_assignee_created_idx', columns: ['assignee_id', 'created_at'] },
   ],
 });

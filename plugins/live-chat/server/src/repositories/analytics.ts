@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { ReportDay } from '../../../shared/domain/analytics';
+import type { OffsetSegment } from '../../../shared/domain/analytics';
 import { TABLES, toDbDatetime } from './sql';
 
 const C = TABLES.conversations;
@@ -11,9 +11,12 @@ const DEALS = 'live_chat_deals';
 /** How a report's chats are grouped: one row for all, or one per day, agent or playbook. */
 export type AnalyticsDimension = 'total' | 'day' | 'agent' | 'playbook';
 
-/** Which chats a report reads: started on one of `days`, optionally one assignee's or one playbook's. */
+/**
+ * Which chats a report reads: started within the segments (the range's days, cut where the time
+ * zone's offset changes), optionally one assignee's or one playbook's.
+ */
 export interface AnalyticsFilter {
-  days: ReportDay[];
+  segments: OffsetSegment[];
   agentId: number | null;
   playbookDocumentId: string | null;
 }
@@ -60,8 +63,9 @@ const key = (value: unknown) => (value === null || value === undefined ? null : 
 
 /**
  * Issue 16: the analytics figures as SQL aggregations (nothing but the aggregates leaves the
- * database). Every statement starts from `base`: the chats started on the report's days, found by
- * the created_at index one day at a time, each labelled with its day in the report's time zone.
+ * database). Every statement starts from `base`: the chats started in the range, found by the
+ * created_at index one offset segment at a time (one, or a few around daylight-saving changes), each
+ * labelled with its local day as date(created_at + the segment's offset).
  * Medians and 90th percentiles interpolate linearly between ranks: percentile_cont on PostgreSQL,
  * the same arithmetic over row_number() on SQLite (shared/domain/analytics.ts `percentile`).
  */
@@ -83,8 +87,12 @@ export function createAnalyticsRepository(strapi: Core.Strapi) {
    * (the first response reads the messages index, so only the duration statement asks for it).
    */
   function baseSql(filter: AnalyticsFilter, extra: string[] = []): { sql: string; bindings: unknown[] } {
-    const slot = `(?, ${timestamp()}, ${timestamp()})`;
-    const bindings: unknown[] = filter.days.flatMap((d) => [d.day, toDbDatetime(strapi, d.start), toDbDatetime(strapi, d.end)]);
+    const slot = `(${timestamp()}, ${timestamp()}, ${sqlite() ? '?' : '?::int'})`;
+    const bindings: unknown[] = filter.segments.flatMap((s) => [
+      toDbDatetime(strapi, s.start),
+      toDbDatetime(strapi, s.end),
+      sqlite() ? `${s.offsetSeconds >= 0 ? '+' : ''}${s.offsetSeconds} seconds` : s.offsetSeconds,
+    ]);
     const where: string[] = [];
     if (filter.agentId !== null) {
       where.push('c.assignee_id = ?');
@@ -94,8 +102,9 @@ export function createAnalyticsRepository(strapi: Core.Strapi) {
       where.push('pb.document_id = ?');
       bindings.push(filter.playbookDocumentId);
     }
+    const localDay = sqlite() ? 'date(c.created_at, s.shift)' : "to_char(c.created_at + s.shift * interval '1 second', 'YYYY-MM-DD')";
     const columns = [
-      'd.day',
+      `${localDay} as day`,
       'c.id',
       'c.assignee_id',
       'pb.document_id as playbook',
@@ -107,11 +116,11 @@ export function createAnalyticsRepository(strapi: Core.Strapi) {
       'c.created_at',
       ...extra,
     ];
-    const sql = `days (day, day_start, day_end) as (values ${filter.days.map(() => slot).join(', ')}),
+    const sql = `segments (segment_start, segment_end, shift) as (values ${filter.segments.map(() => slot).join(', ')}),
       base as (
         select ${columns.join(', ')}
-        from days d
-        join ${C} c on c.created_at >= d.day_start and c.created_at < d.day_end
+        from segments s
+        join ${C} c on c.created_at >= s.segment_start and c.created_at < s.segment_end
         left join ${C}_playbook_lnk pl on pl.conversation_id = c.id
         left join ${P} pb on pb.id = pl.playbook_id
         ${where.length > 0 ? `where ${where.join(' and ')}` : ''}

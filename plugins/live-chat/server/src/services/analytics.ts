@@ -5,7 +5,7 @@ import type {
   AnalyticsResponse,
   MoneyTotal,
 } from '../../../shared/contracts/analytics';
-import { analyticsScope, reportDays, type Viewer } from '../../../shared/domain';
+import { analyticsScope, offsetSegments, reportDays, type Viewer } from '../../../shared/domain';
 import { forbidden } from '../errors';
 import {
   createAnalyticsRepository,
@@ -82,8 +82,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async report(viewer: Pick<Viewer, 'id' | 'canSeeAll'>, query: AnalyticsQuery): Promise<AnalyticsResponse> {
       const scope = analyticsScope(viewer, query.agent ?? null);
       if (scope === 'not_allowed') throw forbidden("Without \"See all conversations\" you see only your own chats' figures");
+      const reportedDays = reportDays(query.from, query.to, query.timeZone);
       const filter: AnalyticsFilter = {
-        days: reportDays(query.from, query.to, query.timeZone),
+        segments: offsetSegments(reportedDays, query.timeZone),
         agentId: scope.agentId,
         playbookDocumentId: query.playbook ?? null,
       };
@@ -97,7 +98,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         data: {
           totals: total.get('all') ?? empty,
-          days: filter.days.map(({ day }) => ({ day, ...(days.get(day) ?? empty) })),
+          days: reportedDays.map(({ day }) => ({ day, ...(days.get(day) ?? empty) })),
           agents: [...agents]
             .map(([id, figures]) => ({
               agent: id === null ? null : { id: Number(id), name: agentNames.get(Number(id)) ?? `#${id}` },
