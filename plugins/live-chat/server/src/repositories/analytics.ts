@@ -21,8 +21,13 @@ export interface AnalyticsFilter {
   playbookDocumentId: string | null;
 }
 
-export interface CountsRow {
+/** Every row of a figure statement names its grouping and the group's key within it. */
+interface Keyed {
+  dimension: AnalyticsDimension;
   key: string | null;
+}
+
+export interface CountsRow extends Keyed {
   started: number;
   taken: number;
   missed: number;
@@ -32,16 +37,14 @@ export interface CountsRow {
   ratings: [number, number, number, number, number];
 }
 
-export interface DurationRow {
-  key: string | null;
+export interface DurationRow extends Keyed {
   metric: 'first_response' | 'wait';
   count: number;
   median: number | null;
   p90: number | null;
 }
 
-export interface CrmRow {
-  key: string | null;
+export interface CrmRow extends Keyed {
   kind: 'lead' | 'deal';
   currency: string | null;
   count: number;
@@ -50,22 +53,39 @@ export interface CrmRow {
 
 type Row = Record<string, unknown>;
 
-/** The group's key per chat (grouped by position: PostgreSQL refuses a constant in GROUP BY). */
+/** Each grouping's key per chat, as text so the groupings' rows can share one result. */
 const KEY_SQL: Record<AnalyticsDimension, string> = {
   total: "'all'",
-  day: 'b.day',
-  agent: 'b.assignee_id',
-  playbook: 'b.playbook',
+  day: 'day',
+  agent: 'cast(assignee_id as text)',
+  playbook: 'playbook',
 };
+const DIMENSIONS = Object.keys(KEY_SQL) as AnalyticsDimension[];
+
+/**
+ * One SELECT per grouping over `source`, glued with UNION ALL, each answering `dimension, key,
+ * <columns>`, grouped by the key and `groupBy` (the total by `groupBy` alone); `groupBy: null`
+ * labels the rows without grouping them.
+ */
+function perGrouping(source: string, columns: string, groupBy: string | null = '') {
+  return DIMENSIONS.map((dimension) => {
+    const keys = [dimension === 'total' ? '' : KEY_SQL[dimension], groupBy ?? ''].filter(Boolean);
+    const grouped = groupBy !== null && keys.length > 0 ? `group by ${keys.join(', ')}` : '';
+    return `select '${dimension}' as dimension, ${KEY_SQL[dimension]} as key, ${columns} from ${source} ${grouped}`;
+  }).join('\n union all ');
+}
 
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 const key = (value: unknown) => (value === null || value === undefined ? null : String(value));
+const dimensionOf = (value: unknown): AnalyticsDimension => (DIMENSIONS.includes(value as AnalyticsDimension) ? (value as AnalyticsDimension) : 'total');
 
 /**
  * Issue 16: the analytics figures as SQL aggregations (nothing but the aggregates leaves the
- * database). Every statement starts from `base`: the chats started in the range, found by the
- * created_at index one offset segment at a time (one, or a few around daylight-saving changes), each
- * labelled with its local day as date(created_at + the segment's offset).
+ * database), three statements per report: counts, durations, CRM records, each for all four
+ * groupings (total, day, agent, playbook) at once. Each starts from `base`, materialized once per
+ * statement: the chats started in the range, found by the created_at index one offset segment at a
+ * time (one, or a few around daylight-saving changes), each labelled with its local day as
+ * date(created_at + the segment's offset).
  * Medians and 90th percentiles interpolate linearly between ranks: percentile_cont on PostgreSQL,
  * the same arithmetic over row_number() on SQLite (shared/domain/analytics.ts `percentile`).
  */
@@ -83,8 +103,8 @@ export function createAnalyticsRepository(strapi: Core.Strapi) {
   }
 
   /**
-   * The chats of the report, one row each: `extra` columns are added when a statement needs them
-   * (the first response reads the messages index, so only the duration statement asks for it).
+   * The chats of the report, one row each, computed once per statement (MATERIALIZED: every
+   * grouping reads it). `extra` columns are added when a statement needs them.
    */
   function baseSql(filter: AnalyticsFilter, extra: string[] = []): { sql: string; bindings: unknown[] } {
     const slot = `(${timestamp()}, ${timestamp()}, ${sqlite() ? '?' : '?::int'})`;
@@ -117,7 +137,7 @@ export function createAnalyticsRepository(strapi: Core.Strapi) {
       ...extra,
     ];
     const sql = `segments (segment_start, segment_end, shift) as (values ${filter.segments.map(() => slot).join(', ')}),
-      base as (
+      base as materialized (
         select ${columns.join(', ')}
         from segments s
         join ${C} c on c.created_at >= s.segment_start and c.created_at < s.segment_end
@@ -133,23 +153,27 @@ export function createAnalyticsRepository(strapi: Core.Strapi) {
    * only; timeline events, bot lines and system lines are not an agent's reply).
    */
   const firstResponseAt = `(select min(m.created_at) from ${M} m
-      where m.conversation_id = c.id and m.author_kind = 'agent' and m.audience = 'everyone' and m.kind in ('text', 'file'))
-    as first_response_at`;
+      where m.conversation_id = c.id and m.author_kind = 'agent' and m.audience = 'everyone' and m.kind in ('text', 'file'))`;
 
-  function durationsSql(dimension: AnalyticsDimension, filter: AnalyticsFilter) {
-    const base = baseSql(filter, [firstResponseAt]);
-    const samples = `select ${KEY_SQL[dimension]} as key, 'first_response' as metric, ${secondsBetween('b.created_at', 'b.first_response_at')} as v
-        from base b where b.first_response_at is not null
-      union all
-      select ${KEY_SQL[dimension]} as key, 'wait' as metric, ${secondsBetween('b.created_at', 'b.first_assigned_at')} as v
-        from base b where b.first_assigned_at is not null`;
+  function durationsSql(filter: AnalyticsFilter) {
+    const base = baseSql(filter, [
+      `${secondsBetween('c.created_at', firstResponseAt)} as first_response_s`,
+      `${secondsBetween('c.created_at', 'coalesce(c.first_assigned_at, c.assigned_at)')} as wait_s`,
+    ]);
+    const samples = `samples as (
+        select day, assignee_id, playbook, 'first_response' as metric, first_response_s as v from base where first_response_s is not null
+        union all
+        select day, assignee_id, playbook, 'wait' as metric, wait_s as v from base where wait_s is not null
+      )`;
     if (!sqlite()) {
       return {
-        sql: `with ${base.sql}
-          select key, metric, count(*) as n,
-            percentile_cont(0.5) within group (order by v) as median,
-            percentile_cont(0.9) within group (order by v) as p90
-          from (${samples}) s group by key, metric`,
+        sql: `with ${base.sql}, ${samples}
+          ${perGrouping(
+            'samples',
+            `metric, count(*) as n, percentile_cont(0.5) within group (order by v) as median,
+             percentile_cont(0.9) within group (order by v) as p90`,
+            'metric',
+          )}`,
         bindings: base.bindings,
       };
     }
@@ -162,51 +186,58 @@ export function createAnalyticsRepository(strapi: Core.Strapi) {
     const bounds = (p: number) =>
       `max(case when rn = ${lowerRank(p)} then v end) as lower_${p * 100}, max(case when rn = ${upperRank(p)} then v end) as upper_${p * 100}`;
     return {
-      sql: `with ${base.sql},
+      sql: `with ${base.sql}, ${samples},
+        keyed as (${perGrouping('samples', 'metric, v', null)}),
         ranked as (
-          select key, metric, v,
-            row_number() over (partition by key, metric order by v) as rn,
-            count(*) over (partition by key, metric) as n
-          from (${samples}) s
+          select dimension, key, metric, v,
+            row_number() over (partition by dimension, key, metric order by v) as rn,
+            count(*) over (partition by dimension, key, metric) as n
+          from keyed
         ),
-        picked as (select key, metric, n, ${bounds(0.5)}, ${bounds(0.9)} from ranked group by key, metric, n)
-        select key, metric, n, ${interpolated(0.5)} as median, ${interpolated(0.9)} as p90 from picked`,
+        picked as (select dimension, key, metric, n, ${bounds(0.5)}, ${bounds(0.9)} from ranked group by dimension, key, metric, n)
+        select dimension, key, metric, n, ${interpolated(0.5)} as median, ${interpolated(0.9)} as p90 from picked`,
       bindings: base.bindings,
     };
   }
 
   return {
-    /** Per group: chats started, taken, missed, closed, and their ratings (count, average, per score). */
-    async counts(dimension: AnalyticsDimension, filter: AnalyticsFilter): Promise<CountsRow[]> {
+    /** Per group of each grouping: chats started, taken, missed, closed, and their ratings (count, average, per score). */
+    async counts(filter: AnalyticsFilter): Promise<CountsRow[]> {
       const base = baseSql(filter);
-      const score = (n: number) => `sum(case when b.rating = ${n} then 1 else 0 end) as rated_${n}`;
+      const score = (n: number) => `sum(case when rating = ${n} then 1 else 0 end) as rated_${n}`;
       const found = await rows(
         `with ${base.sql}
-         select ${KEY_SQL[dimension]} as key, count(*) as started,
-           sum(case when b.first_assigned_at is not null then 1 else 0 end) as taken,
-           sum(case when b.missed_at is not null then 1 else 0 end) as missed,
-           sum(case when b.status = 'closed' then 1 else 0 end) as closed,
-           count(b.rating) as rated, avg(b.rating) as rating_average,
-           ${[1, 2, 3, 4, 5].map(score).join(', ')}
-         from base b group by 1`,
+         ${perGrouping(
+           'base',
+           `count(*) as started,
+           sum(case when first_assigned_at is not null then 1 else 0 end) as taken,
+           sum(case when missed_at is not null then 1 else 0 end) as missed,
+           sum(case when status = 'closed' then 1 else 0 end) as closed,
+           count(rating) as rated, avg(rating) as rating_average,
+           ${[1, 2, 3, 4, 5].map(score).join(', ')}`,
+         )}`,
         base.bindings,
       );
-      return found.map((row) => ({
-        key: key(row.key),
-        started: Number(row.started),
-        taken: Number(row.taken ?? 0),
-        missed: Number(row.missed ?? 0),
-        closed: Number(row.closed ?? 0),
-        rated: Number(row.rated),
-        ratingAverage: num(row.rating_average),
-        ratings: [1, 2, 3, 4, 5].map((n) => Number(row[`rated_${n}`] ?? 0)) as CountsRow['ratings'],
-      }));
+      return found
+        .filter((row) => Number(row.started) > 0)
+        .map((row) => ({
+          dimension: dimensionOf(row.dimension),
+          key: key(row.key),
+          started: Number(row.started),
+          taken: Number(row.taken ?? 0),
+          missed: Number(row.missed ?? 0),
+          closed: Number(row.closed ?? 0),
+          rated: Number(row.rated),
+          ratingAverage: num(row.rating_average),
+          ratings: [1, 2, 3, 4, 5].map((n) => Number(row[`rated_${n}`] ?? 0)) as CountsRow['ratings'],
+        }));
     },
 
-    /** Per group: median and 90th percentile of the first response time and of the wait to assignment, in seconds. */
-    async durations(dimension: AnalyticsDimension, filter: AnalyticsFilter): Promise<DurationRow[]> {
-      const { sql, bindings } = durationsSql(dimension, filter);
+    /** Per group of each grouping: median and 90th percentile of the first response time and of the wait to assignment, in seconds. */
+    async durations(filter: AnalyticsFilter): Promise<DurationRow[]> {
+      const { sql, bindings } = durationsSql(filter);
       return (await rows(sql, bindings)).map((row) => ({
+        dimension: dimensionOf(row.dimension),
         key: key(row.key),
         metric: row.metric === 'wait' ? 'wait' : 'first_response',
         count: Number(row.n),
@@ -215,17 +246,21 @@ export function createAnalyticsRepository(strapi: Core.Strapi) {
       }));
     },
 
-    /** Per group and currency: the leads and deals linked to the chats, and the sum of their values. */
-    async crm(dimension: AnalyticsDimension, filter: AnalyticsFilter): Promise<CrmRow[]> {
+    /** Per group of each grouping and currency: the leads and deals linked to the chats, and the sum of their values. */
+    async crm(filter: AnalyticsFilter): Promise<CrmRow[]> {
       const base = baseSql(filter);
-      const records = (kind: 'lead' | 'deal', records: string) =>
-        `select ${KEY_SQL[dimension]} as key, '${kind}' as kind, r.currency, count(*) as n, sum(r.value) as amount
+      const records = (kind: 'lead' | 'deal', table: string) =>
+        `select b.day, b.assignee_id, b.playbook, '${kind}' as kind, r.currency, r.value
          from base b
-         join ${records}_conversation_lnk l on l.conversation_id = b.id
-         join ${records} r on r.id = l.${kind}_id
-         group by 1, 3`;
-      const found = await rows(`with ${base.sql} ${records('lead', LEADS)} union all ${records('deal', DEALS)}`, base.bindings);
+         join ${table}_conversation_lnk l on l.conversation_id = b.id
+         join ${table} r on r.id = l.${kind}_id`;
+      const found = await rows(
+        `with ${base.sql}, records as (${records('lead', LEADS)} union all ${records('deal', DEALS)})
+         ${perGrouping('records', 'kind, currency, count(*) as n, sum(value) as amount', 'kind, currency')}`,
+        base.bindings,
+      );
       return found.map((row) => ({
+        dimension: dimensionOf(row.dimension),
         key: key(row.key),
         kind: row.kind === 'deal' ? 'deal' : 'lead',
         currency: key(row.currency),
@@ -233,7 +268,6 @@ export function createAnalyticsRepository(strapi: Core.Strapi) {
         amount: num(row.amount),
       }));
     },
-
     /** Display names of admin users by id. */
     async agentNames(ids: number[]): Promise<Map<number, string>> {
       if (ids.length === 0) return new Map();

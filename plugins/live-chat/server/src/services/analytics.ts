@@ -50,32 +50,16 @@ function figuresOf(counts: CountsRow | undefined, durations: DurationRow[], crm:
   };
 }
 
-/** Groups the three statements' rows of one dimension by key, in the order keys first appear. */
-function byKey(counts: CountsRow[], durations: DurationRow[], crm: CrmRow[]): Map<string | null, AnalyticsFigures> {
-  const keys = [...new Set([...counts, ...durations, ...crm].map((row) => row.key))];
-  return new Map(
-    keys.map((k) => [
-      k,
-      figuresOf(
-        counts.find((row) => row.key === k),
-        durations.filter((row) => row.key === k),
-        crm.filter((row) => row.key === k),
-      ),
-    ]),
-  );
+/** One grouping's figures by key, from the three statements' rows of that grouping (in the order keys first appear). */
+function byKey(dimension: AnalyticsDimension, counts: CountsRow[], durations: DurationRow[], crm: CrmRow[]): Map<string | null, AnalyticsFigures> {
+  const of = <R extends { dimension: AnalyticsDimension; key: string | null }>(rows: R[], k?: string | null) =>
+    rows.filter((row) => row.dimension === dimension && (k === undefined || row.key === k));
+  const keys = [...new Set([...of(counts), ...of(durations), ...of(crm)].map((row) => row.key))];
+  return new Map(keys.map((k) => [k, figuresOf(of(counts, k)[0], of(durations, k), of(crm, k))]));
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const repository = createAnalyticsRepository(strapi);
-
-  async function dimension(name: AnalyticsDimension, filter: AnalyticsFilter) {
-    const [counts, durations, crm] = await Promise.all([
-      repository.counts(name, filter),
-      repository.durations(name, filter),
-      repository.crm(name, filter),
-    ]);
-    return byKey(counts, durations, crm);
-  }
 
   return {
     /** Issue 16: the report of the chats started in the query's range, as far as the viewer may see them (B6). */
@@ -89,7 +73,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         playbookDocumentId: query.playbook ?? null,
       };
       // SQLite has one connection, so these run one after the other there; PostgreSQL runs them side by side.
-      const [total, days, agents, playbooks] = await Promise.all(DIMENSIONS.map((name) => dimension(name, filter)));
+      const [counts, durations, crm] = await Promise.all([repository.counts(filter), repository.durations(filter), repository.crm(filter)]);
+      const [total, days, agents, playbooks] = DIMENSIONS.map((name) => byKey(name, counts, durations, crm));
       const [agentNames, playbookNames] = await Promise.all([
         repository.agentNames([...agents.keys()].filter((k): k is string => k !== null).map(Number)),
         repository.playbookNames([...playbooks.keys()].filter((k): k is string => k !== null)),
