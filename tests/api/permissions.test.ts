@@ -40,6 +40,7 @@ describe('admin RBAC actions', () => {
         manageNotificationSettings: false,
         manageCannedReplies: false,
         manageAssignment: false,
+        viewAnalytics: false,
       },
       seesAllConversations: false,
     });

@@ -34,6 +34,7 @@ export const ADMIN_ACTIONS = {
   manageNotificationSettings: 'settings.notifications',
   manageCannedReplies: 'canned-replies.manage',
   manageAssignment: 'settings.assignment',
+  viewAnalytics: 'analytics.view',
 } as const;
 export type AdminActionKey = keyof typeof ADMIN_ACTIONS;
 /** The full action id as Strapi's admin permission engine knows it. */

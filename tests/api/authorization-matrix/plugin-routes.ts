@@ -40,6 +40,7 @@ interface AdminRow {
   on?: 'chat' | 'playbook' | 'cannedReply';
   /** A write: a principal expected to succeed gets an object of their own, untouched by others. */
   writes?: boolean;
+  query?: Record<string, string>;
   body?: (ids: Ids, context: MatrixContext) => unknown | Promise<unknown>;
   expect: (principal: PrincipalName, chat?: Chat) => Outcome;
 }
@@ -59,6 +60,8 @@ const cannedReplyManagers = (principal: PrincipalName) => adminDoor(principal, h
 const assignmentManagers = (principal: PrincipalName) => adminDoor(principal, holds(principal, 'manageAssignment'), () => 'ok');
 const cannedReply = () => ({ shortcut: `matrix-${randomBytes(4).toString('hex')}`, title: 'Matrix', body: 'Hi {visitor.name}' });
 const anyone = (): Outcome => 'ok';
+const analyticsViewers = (principal: PrincipalName) => adminDoor(principal, holds(principal, 'viewAnalytics'), () => 'ok');
+const analyticsRange = { from: '2026-01-01', to: '2026-01-31' };
 /** The widget's visitor routes take the visitor's signed token (E4); nothing else is one. */
 const visitors = (principal: PrincipalName): Outcome => (principal.startsWith('visitor') ? 'ok' : 'unauthenticated');
 
@@ -143,6 +146,9 @@ export const PLUGIN_ADMIN_ROUTES: Record<RouteKey, AdminRow> = {
   'GET /live-chat/settings/assignment': { expect: assignmentManagers },
   'PUT /live-chat/settings/assignment/agents/:agentId': { body: () => ({ maxOpenChats: 5 }), expect: assignmentManagers },
   'GET /live-chat/canned-replies': { expect: cannedReplyReaders },
+  // Issue 16: the analytics report and its CSV, with "View analytics" (B6 is inside the report).
+  'GET /live-chat/analytics': { query: analyticsRange, expect: analyticsViewers },
+  'GET /live-chat/analytics/export': { query: analyticsRange, expect: analyticsViewers },
   'POST /live-chat/canned-replies': { body: cannedReply, expect: cannedReplyManagers },
   'GET /live-chat/canned-replies/:documentId': { on: 'cannedReply', expect: cannedReplyReaders },
   'PUT /live-chat/canned-replies/:documentId': { on: 'cannedReply', writes: true, body: () => ({ title: 'Renamed' }), expect: cannedReplyManagers },
@@ -212,6 +218,7 @@ export function pluginAdminCells(context: MatrixContext): { cells: Cell[]; missi
               const call: HttpCall = {
                 method,
                 path: fillPath(path, { documentId: ids.documentId, cardDocumentId: ids.cardDocumentId, locale: 'sv', file: world.widgetChunk, fileKey: world.attachmentKey, agentId: String(context.who.agentA.adminId) }),
+                query: row.query,
                 body: row.body ? await row.body(ids, context) : undefined,
               };
               return outcomeOf(await send(context.baseUrl, context.who[principal], call));

@@ -13,6 +13,7 @@ export const HOLDS = {
   manageNotificationSettings: ['superAdmin'],
   manageCannedReplies: ['superAdmin'],
   manageAssignment: ['superAdmin'],
+  viewAnalytics: ['superAdmin'],
 } satisfies Record<string, PrincipalName[]>;
 export const holds = (principal: PrincipalName, action: keyof typeof HOLDS) => (HOLDS[action] as PrincipalName[]).includes(principal);
 

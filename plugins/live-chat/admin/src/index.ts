@@ -1,4 +1,4 @@
-import { Message } from '@strapi/icons';
+import { ChartPie, Message } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PLUGIN_ID, adminAction } from '../../shared/constants';
 import { prefixTranslations } from './translations/prefix';
@@ -17,6 +17,14 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Live Chat' },
       Component: () => import('./pages/App'),
       permissions: menuPermissions,
+    });
+    // Issue 16: the Analytics page has its own menu entry, shown to whoever holds "View analytics".
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}-analytics`,
+      icon: ChartPie,
+      intlLabel: { id: `${PLUGIN_ID}.analytics.title`, defaultMessage: 'Analytics' },
+      Component: () => import('./pages/AnalyticsPage'),
+      permissions: [{ action: adminAction('viewAnalytics'), subject: null }],
     });
     // D3: Settings > Live Chat > Notifications, like "Company settings > Notifications" (agents see their own part).
     app.addSettingsLink(
@@ -72,8 +80,9 @@ export default {
           import(`./translations/canned/${locale}.json`).catch(() => ({ default: {} })),
           import(`./translations/assignment/${locale}.json`).catch(() => ({ default: {} })),
           import(`./translations/email/${locale}.json`).catch(() => ({ default: {} })),
+          import(`./translations/analytics/${locale}.json`).catch(() => ({ default: {} })),
         ]);
-        // One file per area (playbooks, inbox, notifications, canned replies, assignment, email) so each screen's strings stay together.
+        // One file per area (playbooks, inbox, notifications, canned replies, assignment, email, analytics) so each screen's strings stay together.
         const data = Object.assign({}, ...parts.map((part: { default: Record<string, string> }) => part.default));
         return { data: prefixTranslations(data), locale };
       }),

@@ -14,4 +14,6 @@ export const adminActions = [
   { uid: ADMIN_ACTIONS.manageCannedReplies, displayName: 'Manage canned replies', subCategory: 'Settings' },
   // G7: agents' capacities for auto-assignment (Settings > Live Chat > Auto-assignment).
   { uid: ADMIN_ACTIONS.manageAssignment, displayName: 'Manage auto-assignment', subCategory: 'Settings' },
+  // Issue 16: the Analytics page and its API; without "See all conversations" only one's own figures (B6).
+  { uid: ADMIN_ACTIONS.viewAnalytics, displayName: 'View analytics', subCategory: 'Analytics' },
 ].map((action) => ({ ...action, section: 'plugins' as const, pluginName: PLUGIN_ID }));

@@ -13,3 +13,4 @@ export * from './bot-transcript';
 export * from './attachments';
 export * from './business-hours';
 export * from './auto-assignment';
+export * from './analytics';

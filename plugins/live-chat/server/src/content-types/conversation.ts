@@ -18,6 +18,9 @@ export default defineContentType({
     visitor: foreignKey(uid('visitor'), { inversedBy: 'conversations' }),
     playbook: hiddenFromContentApi(linkTo(uid('playbook'))),
     assignedAt: { type: 'datetime' },
+    // Issue 16: when the chat was first taken; assignedAt moves with every reassignment, analytics
+    // measure the visitor's wait to the first one.
+    firstAssignedAt: { type: 'datetime', private: true },
     closedAt: { type: 'datetime' },
     // B9: stored deadline, swept by the server; `missedAt` marks a chat nobody took in time.
     waitDeadlineAt: { type: 'datetime' },
@@ -56,5 +59,9 @@ export default defineContentType({
     { name: 'live_chat_conversations_person_idx', columns: ['person_id'] },
     // B9: the sweeper looks for unassigned chats whose deadline passed.
     { name: 'live_chat_conversations_deadline_idx', columns: ['status', 'wait_deadline_at'] },
+    // Issue 16: analytics read the chats started in a range of days.
+    { name: 'live_chat_conversations_created_idx', columns: ['created_at'] },
+    // …and an agent without "see all" reads only their own (B6).
+    { name: 'live_chat_conversations_assignee_created_idx', columns: ['assignee_id', 'created_at'] },
   ],
 });

@@ -38,5 +38,7 @@ export default defineContentType({
     { name: 'live_chat_messages_seq_uq', columns: ['conversation_id', 'seq'], type: 'unique' },
     { name: 'live_chat_messages_client_id_uq', columns: ['conversation_id', 'client_id'], type: 'unique' },
     { name: 'live_chat_messages_file_key_uq', columns: ['file_key'], type: 'unique' },
+    // Issue 16: a chat's first public agent reply (first response time) is one index lookup.
+    { name: 'live_chat_messages_first_reply_idx', columns: ['conversation_id', 'author_kind', 'audience', 'kind', 'created_at'] },
   ],
 });

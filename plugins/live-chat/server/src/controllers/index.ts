@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import { CONTENT_API_TYPE_NAMES, contentApiUid } from '../content-api';
 import adminAgent from './admin-agent';
 import adminAssignment from './admin-assignment';
+import adminAnalytics from './admin-analytics';
 import adminCannedReplies from './admin-canned-replies';
 import adminConversations from './admin-conversations';
 import adminPlaybook from './admin-playbook';
@@ -19,6 +20,7 @@ export default {
   ...coreControllers,
   'admin-agent': adminAgent,
   'admin-assignment': adminAssignment,
+  'admin-analytics': adminAnalytics,
   'admin-canned-replies': adminCannedReplies,
   'admin-conversations': adminConversations,
   'admin-playbook': adminPlaybook,

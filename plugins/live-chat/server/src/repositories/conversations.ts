@@ -345,6 +345,8 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
       if (changes.status !== undefined) columns.status = changes.status;
       if (changes.assigneeId !== undefined) columns.assignee_id = changes.assigneeId;
       if (changes.assignedAt !== undefined) columns.assigned_at = datetime(changes.assignedAt);
+      // Issue 16: the first assignment is kept for analytics (the wait to it); later ones leave it.
+      if (changes.assignedAt) columns.first_assigned_at = strapi.db.connection.raw('coalesce(first_assigned_at, ?)', [datetime(changes.assignedAt)]);
       if (changes.closedAt !== undefined) columns.closed_at = datetime(changes.closedAt);
       if (changes.waitDeadlineAt !== undefined) columns.wait_deadline_at = datetime(changes.waitDeadlineAt);
       if (changes.missedAt !== undefined) columns.missed_at = datetime(changes.missedAt);

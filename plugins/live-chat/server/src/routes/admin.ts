@@ -2,6 +2,7 @@ import { widgetRoutes } from './widget';
 import { playbookAdminRoutes } from './playbook-admin';
 import { cannedReplyAdminRoutes } from './canned-reply-admin';
 import { assignmentAdminRoutes } from './assignment-admin';
+import { analyticsAdminRoutes } from './analytics-admin';
 import { adminAction } from '../../../shared/constants';
 import { requireAdmin, requireAnyPermission, requirePermission } from './policies';
 
@@ -80,6 +81,7 @@ export default {
     ...playbookAdminRoutes,
     ...cannedReplyAdminRoutes,
     ...assignmentAdminRoutes,
+    ...analyticsAdminRoutes,
     ...widgetRoutes,
     // E1: the visitor widget's script, its lazily loaded chunk, and the host page's identify() call.
     { method: 'GET', path: '/widget.js', handler: 'widget-assets.loader', config: { auth: false, policies: [] } },

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { CONTENT_API_TYPE_NAMES, contentApiUid } from '../content-api';
 import agents from './agents';
+import analytics from './analytics';
 import attachments from './attachments';
 import autoAssignment from './auto-assignment';
 import availability from './availability';
@@ -33,6 +34,7 @@ export default {
   ...coreServices,
   playbooks,
   agents,
+  analytics,
   attachments,
   'auto-assignment': autoAssignment,
   availability,
