@@ -61,6 +61,8 @@ export interface VisitorServerEvents {
   'conversation:offline': (payload: { offlineMessage: unknown }) => void;
   typing: (payload: { typing: boolean }) => void;
   read: (payload: { upToSeq: number }) => void;
+  /** F3: broadcasts may have been missed (the server's Redis link came back): run the catch-up `sync` again (E2). */
+  resync: () => void;
 }
 
 export interface AgentClientEvents {
@@ -96,6 +98,8 @@ export interface AgentServerEvents {
   read: (payload: { documentId: string; upToSeq: number }) => void;
   /** D2 */
   notification: (notification: AgentNotification) => void;
+  /** F3: broadcasts may have been missed (the server's Redis link came back): run the catch-up `sync` again (E2). */
+  resync: () => void;
 }
 
 /** Names of the inbound events, for the "unknown event" check. */

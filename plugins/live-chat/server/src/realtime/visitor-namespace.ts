@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { Namespace, Socket } from 'socket.io';
+import type { Namespace } from 'socket.io';
 import { SYNC_PAGE_SIZE, WAIT_TIME_SECONDS } from '../../../shared/constants';
 import { VISITOR_CLIENT_EVENTS } from '../../../shared/events';
 import { visitorPayloadSchemas as schemas } from '../../../shared/realtime-schemas';
@@ -9,13 +9,13 @@ import { toTimelineEntry } from '../presenters';
 import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
 import { createTimelineRepository } from '../repositories/timeline';
 import type { VisitorRecord } from '../services/visitors';
+import { clientAddressReader } from './client-address';
 import { handle, refuseUnknownEvents } from './handle';
 import type { RealtimeLimits } from './limits';
+import type { RequestGate } from './request-gate';
 import { mayReceive } from '../../../shared/domain/audience';
 import { ROOMS, agentRoomsFor } from './rooms';
 import { toSyncPage, toVisitorConversation } from './views';
-
-const clientIp = (socket: Socket) => socket.handshake.address;
 
 /**
  * The widget's channel (E2, E3, E4). A visitor socket is bound at the handshake to the visitor its
@@ -27,7 +27,9 @@ export function setupVisitorNamespace(
   namespace: Namespace,
   limits: RealtimeLimits,
   isAllowedOrigin: (origin: string | undefined) => boolean,
+  gate: RequestGate,
 ) {
+  const clientIp = clientAddressReader(strapi);
   const service = (name: string) => strapi.plugin('live-chat').service(name);
   const conversations = createConversationRepository(strapi);
   const timeline = createTimelineRepository(strapi);
@@ -57,6 +59,7 @@ export function setupVisitorNamespace(
         { limiter: limits.ipEvents, key: clientIp(socket) },
       ],
       log,
+      gate,
     };
     const current = (): Promise<ConversationRecord | null> => service('visitors').currentConversation(visitor.id);
     const requireCurrent = async () => {

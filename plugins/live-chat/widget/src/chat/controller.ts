@@ -200,6 +200,8 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
       // Refused by the server (not a network failure): socket.io will not retry on its own.
       if (socket && !socket.active && error.message === 'unauthorized') void reauthenticate();
     });
+    // F3: the server's Redis link was down, so broadcasts may be missing: catch up without reconnecting.
+    socket.on('resync', sync);
     socket.on('timeline:entry', (entry) => apply([entry], true));
     socket.on('conversation:updated', applyConversation);
     socket.on('agent:joined', ({ agentName }) => {

@@ -71,6 +71,7 @@ export function useAgentSocket(): AgentSocket | null {
 /**
  * Runs `onConnect` on every (re)connect of the agent socket, and at once if it is already
  * connected: the place to `sync` an open conversation from its last seq (E2) or reload a list.
+ * Also on the server's `resync` (F3: its Redis link came back, broadcasts may have been missed).
  */
 export function useOnAgentSocketConnect(onConnect: (socket: AgentSocket) => void): void {
   const socket = useAgentSocket();
@@ -81,8 +82,10 @@ export function useOnAgentSocketConnect(onConnect: (socket: AgentSocket) => void
     const listener = () => callback.current(socket);
     if (socket.connected) listener();
     socket.on('connect', listener);
+    socket.on('resync', listener);
     return () => {
       socket.off('connect', listener);
+      socket.off('resync', listener);
     };
   }, [socket]);
 }
