@@ -10,6 +10,7 @@ import type { TimelineEntry } from '../../../shared/contracts/conversations';
 import type { Awaiting, Display } from '../../../shared/domain/playbook-flow';
 import {
   NAMESPACES,
+  RECONNECTION,
   SOCKET_PATH,
   type VisitorClientEvents,
   type VisitorConversation,
@@ -184,6 +185,7 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
       auth: (cb) => cb({ token }),
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
+      ...RECONNECTION,
     });
     socket.on('connect', () => {
       connected = true;

@@ -1,7 +1,7 @@
 import { useAuth } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { NAMESPACES, SOCKET_PATH, type AgentClientEvents, type AgentServerEvents } from '../../../../shared/events';
+import { NAMESPACES, RECONNECTION, SOCKET_PATH, type AgentClientEvents, type AgentServerEvents } from '../../../../shared/events';
 
 /** The inbox's typed socket on the `/agent` namespace (shared/events.ts). */
 export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
@@ -36,6 +36,7 @@ export function AgentSocketProvider({ children }: { children: React.ReactNode })
       // WebSocket only: no sticky sessions are needed behind a load balancer (F3, docs/realtime.md).
       transports: ['websocket'],
       autoConnect: false,
+      ...RECONNECTION,
       auth: (callback) => callback({ token: tokenRef.current }),
     });
     let retry: ReturnType<typeof setTimeout> | undefined;
