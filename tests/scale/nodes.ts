@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { testSecrets } from '../harness/secrets';
@@ -75,8 +76,14 @@ export function strapiNode(port: number, env: NodeJS.ProcessEnv): StrapiNode {
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       });
-      started.stdout?.on('data', (chunk) => output.push(String(chunk)));
-      started.stderr?.on('data', (chunk) => output.push(String(chunk)));
+      // LIVE_CHAT_NODE_LOG_DIR keeps every node's output in a file per port, to read after a failure.
+      const logDir = process.env.LIVE_CHAT_NODE_LOG_DIR;
+      const keep = (chunk: unknown) => {
+        output.push(String(chunk));
+        if (logDir) appendFileSync(path.join(logDir, `node-${port}.log`), String(chunk));
+      };
+      started.stdout?.on('data', keep);
+      started.stderr?.on('data', keep);
       child = started;
       await waitHealthy(url, started, () => output.join(''));
     },

@@ -31,6 +31,16 @@ export interface Realtime {
 const RESYNC_EVENT = 'resync';
 
 /**
+ * The Redis adapter publishes without awaiting; with Redis away each publish would reject with no
+ * handler and end the process. A failed broadcast is made up for by the clients' resync instead.
+ */
+function swallowPublishFailures(client: object) {
+  const target = client as { publish: (...args: unknown[]) => Promise<unknown> };
+  const publish = target.publish.bind(target);
+  target.publish = (...args: unknown[]) => publish(...args).catch(() => 0);
+}
+
+/**
  * Socket.IO on Strapi's own HTTP server, on its own path so Strapi's other websockets are not
  * disturbed. With REDIS_URL the Redis adapter joins the processes (F3) and the rate limits are shared.
  */
@@ -49,8 +59,11 @@ export async function startRealtime(strapi: Core.Strapi): Promise<Realtime> {
   const redisClients: Array<{ quit: () => Promise<unknown> }> = [];
   let limiterStore: unknown;
   if (config.redisUrl) {
-    const pub = createClient({ url: config.redisUrl });
+    // No offline queue: while Redis is away a broadcast fails at once instead of piling up (the
+    // clients' resync covers it), and the rate limiters see the client is not ready.
+    const pub = createClient({ url: config.redisUrl, disableOfflineQueue: true });
     const sub = pub.duplicate();
+    swallowPublishFailures(pub);
     // Without a listener an unreachable Redis would crash the process; the clients reconnect by themselves.
     let reported = false;
     for (const client of [pub, sub]) {
