@@ -40,6 +40,15 @@ function swallowPublishFailures(client: object) {
   target.publish = (...args: unknown[]) => publish(...args).catch(() => 0);
 }
 
+/** Runs `action` each time `client` is ready again after a lost connection (not the first time). */
+function onReconnect(client: { on: (event: 'ready', listener: () => void) => unknown }, action: () => void) {
+  let first = true;
+  client.on('ready', () => {
+    if (!first) action();
+    first = false;
+  });
+}
+
 /**
  * Socket.IO on Strapi's own HTTP server, on its own path so Strapi's other websockets are not
  * disturbed. With REDIS_URL the Redis adapter joins the processes (F3) and the rate limits are shared.
@@ -72,17 +81,22 @@ export async function startRealtime(strapi: Core.Strapi): Promise<Realtime> {
         reported = true;
       });
     }
-    // Broadcasts published while Redis was away are lost to the other nodes: once the subscriber is
-    // back, this node's clients catch up from the database (E2) without reconnecting.
-    let subscribed = false;
-    sub.on('ready', () => {
-      if (subscribed) {
-        reported = false;
-        strapi.log.info('[live-chat] Redis is back; clients of this node catch up');
-        for (const namespace of [NAMESPACES.agent, NAMESPACES.visitor]) io.of(namespace).local.emit(RESYNC_EVENT);
+    // Broadcasts published while Redis was away were lost; the clients catch up from the database
+    // (E2) without reconnecting. Once this node's subscriber is back, its own clients resync (they
+    // missed what others published); once its publisher is back, every node's clients resync (they
+    // missed what this node could not publish).
+    const resync = (scope: 'local' | 'everywhere') => {
+      for (const namespace of [NAMESPACES.agent, NAMESPACES.visitor]) {
+        if (scope === 'local') io.of(namespace).local.emit(RESYNC_EVENT);
+        else io.of(namespace).emit(RESYNC_EVENT);
       }
-      subscribed = true;
+    };
+    onReconnect(sub, () => {
+      reported = false;
+      strapi.log.info('[live-chat] Redis is back; clients catch up');
+      resync('local');
     });
+    onReconnect(pub, () => resync('everywhere'));
     await Promise.all([pub.connect(), sub.connect()]);
     redisClients.push(pub, sub);
     io.adapter(createAdapter(pub, sub));

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { Namespace } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import { SYNC_PAGE_SIZE, WAIT_TIME_SECONDS } from '../../../shared/constants';
 import { VISITOR_CLIENT_EVENTS } from '../../../shared/events';
 import { visitorPayloadSchemas as schemas } from '../../../shared/realtime-schemas';
@@ -9,7 +9,7 @@ import { toTimelineEntry } from '../presenters';
 import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
 import { createTimelineRepository } from '../repositories/timeline';
 import type { VisitorRecord } from '../services/visitors';
-import { clientAddressReader } from './client-address';
+import { clientAddressOf, proxyTrustOf } from './client-address';
 import { handle, refuseUnknownEvents } from './handle';
 import type { RealtimeLimits } from './limits';
 import type { RequestGate } from './request-gate';
@@ -29,7 +29,8 @@ export function setupVisitorNamespace(
   isAllowedOrigin: (origin: string | undefined) => boolean,
   gate: RequestGate,
 ) {
-  const clientIp = clientAddressReader(strapi);
+  const trust = proxyTrustOf(strapi);
+  const clientIp = (socket: Socket) => clientAddressOf(socket.handshake, trust);
   const service = (name: string) => strapi.plugin('live-chat').service(name);
   const conversations = createConversationRepository(strapi);
   const timeline = createTimelineRepository(strapi);
