@@ -1,10 +1,13 @@
 // F3 (docs/operations.md): three `strapi start` processes behind HAProxy (deploy/haproxy.cfg) on the
-// PostgreSQL and Redis of your environment, to try failover by hand. Build first (`npm run build`).
+// PostgreSQL and Redis of your environment, to try failover by hand. Installs and builds what is missing.
 //   DATABASE_CLIENT=postgres DATABASE_URL=… REDIS_URL=… node scripts/cluster.mjs
 // Ports: LC_CLUSTER_PORT (1340) the balancer, -1 its status page, +1..+3 the nodes. Ctrl-C stops all.
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureEnvFile } from './ensure-env.mjs';
+import { buildApp } from './lib/build.mjs';
+import { ensureInstalled } from './lib/install.mjs';
 
 const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const base = Number(process.env.LC_CLUSTER_PORT ?? 1340);
@@ -16,6 +19,11 @@ const fail = (message) => {
 if (process.env.DATABASE_CLIENT !== 'postgres' || !process.env.DATABASE_URL) fail('Needs DATABASE_CLIENT=postgres and DATABASE_URL.');
 if (!process.env.REDIS_URL) fail('Needs REDIS_URL (the nodes are joined by Redis).');
 if (spawnSync('haproxy', ['-v']).status !== 0) fail('Needs HAProxy: apt-get install -y haproxy');
+
+ensureInstalled(appRoot);
+// The nodes share the secrets of .env (written once with fresh ones if missing), as real nodes must.
+if (ensureEnvFile(appRoot)) console.log('Wrote .env with fresh random secrets.');
+buildApp(appRoot);
 
 const children = [];
 const run = (name, command, args, env) => {
