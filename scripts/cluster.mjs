@@ -39,7 +39,7 @@ const run = (name, command, args, env) => {
 };
 
 const nodes = [1, 2, 3].map((i) => ({ name: `node${i}`, port: base + i }));
-for (const node of nodes) {
+const startNode = (node) => {
   const child = run(node.name, join(appRoot, 'node_modules', '.bin', 'strapi'), ['start'], {
     NODE_ENV: process.env.NODE_ENV ?? 'production',
     HOST: '127.0.0.1',
@@ -47,7 +47,24 @@ for (const node of nodes) {
     TRUST_PROXY: 'true',
   });
   console.log(`${node.name}: pid ${child.pid}, http://127.0.0.1:${node.port}`);
-}
+  return child;
+};
+const healthy = async (node, child) => {
+  while (child.exitCode === null) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${node.port}/_health`)).status === 204) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+};
+// The first node alone: on a new database it creates the schema, which nodes starting at the same
+// moment would race to create too. The others follow once it answers.
+const first = startNode(nodes[0]);
+if (!(await healthy(nodes[0], first))) fail('node1 did not start; see its output above.');
+for (const node of nodes.slice(1)) startNode(node);
 run('haproxy', 'haproxy', ['-db', '-f', join(appRoot, 'deploy', 'haproxy.cfg')], {
   LC_LB_BIND: `127.0.0.1:${base}`,
   LC_LB_STATS: `127.0.0.1:${base - 1}`,
