@@ -85,6 +85,11 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   const heldLines: TimelineEntry[] = [];
   /** G4: files on their way or failed, by client id: a retry sends the same file with the same id. */
   const files = new Map<string, File>();
+  /**
+   * F3: messages that got no answer (the connection dropped) or whose server was shutting down
+   * (`unavailable`): sent again by themselves once connected again, with the same client id.
+   */
+  const resendOnConnect = new Set<string>();
 
   const refresh = () => {
     const text = {
@@ -191,6 +196,10 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
       connected = true;
       refresh();
       sync();
+      for (const clientId of [...resendOnConnect]) {
+        resendOnConnect.delete(clientId);
+        retry(clientId);
+      }
     });
     socket.on('disconnect', () => {
       connected = false;
@@ -316,8 +325,11 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   /** The same client id on every attempt: a retry of a message the server already stored returns it, never a copy. */
   function deliver(clientId: string, body: string): void {
     socket?.timeout(ACK_TIMEOUT_MS).emit('message:send', { clientId, body }, (error, ack) => {
-      if (error || !ack.ok) store.fail(clientId);
-      else apply([ack.data], true);
+      if (!error && ack.ok) apply([ack.data], true);
+      else {
+        store.fail(clientId);
+        if (error || (!ack.ok && ack.error.code === 'unavailable')) resendOnConnect.add(clientId);
+      }
       view.syncMessages(store.list());
     });
   }
