@@ -11,14 +11,16 @@ ensureInstalled(appRoot);
 if (process.env.LIVE_CHAT_SKIP_COMPILE !== 'true') ensureChromium();
 
 const database = process.env.DATABASE_CLIENT ?? 'sqlite';
-// The scale-out suite (PostgreSQL + Redis, several processes) and the install suite (the packed
+// The scale-out suite (PostgreSQL + Redis, several processes), the cluster suite (three behind HAProxy) and the install suite (the packed
 // plugin in brand-new Strapi apps) report under their own names.
 const suite =
   process.env.LIVE_CHAT_INSTALL_TESTS === 'true'
     ? 'install'
-    : process.env.LIVE_CHAT_SCALE_TESTS === 'true'
-      ? `${database}-scale`
-      : database;
+    : process.env.LIVE_CHAT_CLUSTER_TESTS === 'true'
+      ? `${database}-cluster`
+      : process.env.LIVE_CHAT_SCALE_TESTS === 'true'
+        ? `${database}-scale`
+        : database;
 
 // Type errors fail the tests (DESIGN.md): the app, the tests, and the plugin's server and admin parts.
 const skipTypecheck = process.env.LIVE_CHAT_SKIP_TYPECHECK === 'true';

@@ -9,6 +9,13 @@ import type { MessageAudience, NotificationKind } from './constants';
 export const SOCKET_PATH = '/live-chat/socket.io';
 export const NAMESPACES = { agent: '/agent', visitor: '/visitor' } as const;
 
+/**
+ * F3: how the widget and the inbox reconnect. A node that shuts down (or dies) drops its clients
+ * all at once; the first retry comes after 250–750 ms (randomised, so they do not all land on the
+ * next node in the same instant), later ones back off to 5 s.
+ */
+export const RECONNECTION = { reconnectionDelay: 500, reconnectionDelayMax: 5_000, randomizationFactor: 0.5 } as const;
+
 /** Every acknowledgement: `{ ok: true, data }` or `{ ok: false, error: { code, message } }`. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 export type AckCallback<T> = (ack: Ack<T>) => void;
@@ -61,6 +68,8 @@ export interface VisitorServerEvents {
   'conversation:offline': (payload: { offlineMessage: unknown }) => void;
   typing: (payload: { typing: boolean }) => void;
   read: (payload: { upToSeq: number }) => void;
+  /** F3: broadcasts may have been missed (the server's Redis link came back): run the catch-up `sync` again (E2). */
+  resync: () => void;
 }
 
 export interface AgentClientEvents {
@@ -97,6 +106,8 @@ export interface AgentServerEvents {
   read: (payload: { documentId: string; upToSeq: number }) => void;
   /** D2 */
   notification: (notification: AgentNotification) => void;
+  /** F3: broadcasts may have been missed (the server's Redis link came back): run the catch-up `sync` again (E2). */
+  resync: () => void;
 }
 
 /** Names of the inbound events, for the "unknown event" check. */

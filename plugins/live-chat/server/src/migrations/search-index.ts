@@ -101,7 +101,26 @@ const PG_INDEXES = [
   { name: 'live_chat_visitors_search_idx', table: V, expression: pgWordsOf(pgVisitorNames()) },
 ];
 
+/**
+ * Whether the column and every index are there already: a node that restarts while the others
+ * store messages (F3) must not take the table locks below, which deadlock with those stores.
+ */
+async function postgresSearchInPlace(strapi: Core.Strapi): Promise<boolean> {
+  const knex = strapi.db.connection;
+  const column = await knex.raw(
+    `select 1 from information_schema.columns where table_schema = current_schema() and table_name = ? and column_name = ?`,
+    [M, PG_MESSAGE_WORDS_COLUMN],
+  );
+  if (column.rows.length === 0) return false;
+  for (const index of PG_INDEXES) {
+    const found = await knex.raw(`select to_regclass(format('%I.%I', current_schema(), ?::text)) as name`, [index.name]);
+    if (found.rows[0]?.name === null) return false;
+  }
+  return true;
+}
+
 async function ensurePostgres(strapi: Core.Strapi) {
+  if (await postgresSearchInPlace(strapi)) return;
   await strapi.db.connection.transaction(async (trx) => {
     // Several processes may start at once; one builds, the others then find the indexes there.
     await trx.raw("select pg_advisory_xact_lock(hashtext('live-chat search indexes'))");

@@ -9,6 +9,7 @@ import type { ConversationService } from '../services/conversations';
 import { authenticateAgent } from './agent-auth';
 import { handle, refuseUnknownEvents } from './handle';
 import type { RealtimeLimits } from './limits';
+import type { RequestGate } from './request-gate';
 import { ROOMS, roomsOfAgent } from './rooms';
 import { toSyncPage } from './views';
 
@@ -17,7 +18,7 @@ import { toSyncPage } from './views';
  * joins only the rooms its visibility allows (rooms.ts); every conversation an event names is
  * loaded through the same visibility check as the REST routes.
  */
-export function setupAgentNamespace(strapi: Core.Strapi, namespace: Namespace, limits: RealtimeLimits) {
+export function setupAgentNamespace(strapi: Core.Strapi, namespace: Namespace, limits: RealtimeLimits, gate: RequestGate) {
   const service = (name: string) => strapi.plugin('live-chat').service(name);
   const conversationService = () => service('conversations') as ConversationService;
   const conversations = createConversationRepository(strapi);
@@ -39,11 +40,12 @@ export function setupAgentNamespace(strapi: Core.Strapi, namespace: Namespace, l
   namespace.on('connection', (socket: Socket) => {
     const agent = socket.data.agent as Agent;
     socket.join(roomsOfAgent(agent));
-    service('presence').connected(agent.id).catch((error: unknown) => log(String(error)));
+    gate.track(() => service('presence').connected(agent.id)).catch((error: unknown) => log(String(error)));
     socket.on('disconnect', () => {
-      service('presence').disconnected(agent.id, namespace).catch((error: unknown) => log(String(error)));
+      // Counted, so a node shutting down records the grace deadline before its database closes.
+      gate.track(() => service('presence').disconnected(agent.id, namespace)).catch((error: unknown) => log(String(error)));
     });
-    const options = { limits: [{ limiter: limits.agentEvents, key: String(agent.id) }], log };
+    const options = { limits: [{ limiter: limits.agentEvents, key: String(agent.id) }], log, gate };
 
     handle(socket, 'message:send', schemas['message:send'], options, async ({ documentId, ...message }) => {
       const { entry } = await service('messages').sendAsAgent(agent, documentId, message);

@@ -3,11 +3,14 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import type { Ack } from '../../../shared/events';
 import { ackError, toAckError } from './ack';
+import type { RequestGate } from './request-gate';
 
 interface HandlerOptions {
   /** Rate limiters consulted before the handler runs, each with the key to charge. */
   limits: Array<{ limiter: RateLimiterAbstract; key: string }>;
   log: (message: string) => void;
+  /** F3: counts the handler while it runs; refuses events once the node is shutting down. */
+  gate: RequestGate;
 }
 
 /**
@@ -25,23 +28,29 @@ export function handle<S extends z.ZodType, R>(
     const reply = (ack: Ack<R>) => {
       if (typeof maybeAck === 'function') maybeAck(ack);
     };
-    try {
-      for (const { limiter, key } of options.limits) await limiter.consume(key);
-    } catch {
-      reply(ackError('rate_limited', 'Too many events; slow down.'));
+    if (options.gate.closed) {
+      reply(ackError('unavailable', 'This server is restarting; send again once reconnected.'));
       return;
     }
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      reply(ackError('invalid_payload', `${issue.path.join('.') || 'payload'}: ${issue.message}`));
-      return;
-    }
-    try {
-      reply({ ok: true, data: await run(parsed.data) });
-    } catch (error) {
-      reply(toAckError(error, options.log));
-    }
+    await options.gate.track(async () => {
+      try {
+        for (const { limiter, key } of options.limits) await limiter.consume(key);
+      } catch {
+        reply(ackError('rate_limited', 'Too many events; slow down.'));
+        return;
+      }
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        reply(ackError('invalid_payload', `${issue.path.join('.') || 'payload'}: ${issue.message}`));
+        return;
+      }
+      try {
+        reply({ ok: true, data: await run(parsed.data) });
+      } catch (error) {
+        reply(toAckError(error, options.log));
+      }
+    });
   });
 }
 

@@ -24,11 +24,24 @@ const POLICIES = {
   visitorUploads: { points: 10, duration: 60 },
 } as const;
 
+/**
+ * With Redis, a Redis that is not answering does not stop the chat: each process falls back to its
+ * own in-memory counter of the same policy (the insurance limiter) until Redis is back, so limits
+ * stay enforced per process (at most one budget per process) rather than failing open or closed.
+ */
 export function createLimits(redisClient?: unknown): RealtimeLimits {
-  const make = (name: keyof typeof POLICIES): RateLimiterAbstract =>
-    redisClient
-      ? new RateLimiterRedis({ storeClient: redisClient, useRedisPackage: true, keyPrefix: `live-chat:${name}`, ...POLICIES[name] })
-      : new RateLimiterMemory({ keyPrefix: name, ...POLICIES[name] });
+  const make = (name: keyof typeof POLICIES): RateLimiterAbstract => {
+    const memory = new RateLimiterMemory({ keyPrefix: name, ...POLICIES[name] });
+    if (!redisClient) return memory;
+    return new RateLimiterRedis({
+      storeClient: redisClient,
+      useRedisPackage: true,
+      keyPrefix: `live-chat:${name}`,
+      ...POLICIES[name],
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: memory,
+    });
+  };
   return {
     visitorEvents: make('visitorEvents'),
     agentEvents: make('agentEvents'),

@@ -9,13 +9,13 @@ import { toTimelineEntry } from '../presenters';
 import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
 import { createTimelineRepository } from '../repositories/timeline';
 import type { VisitorRecord } from '../services/visitors';
+import { clientAddressOf, proxyTrustOf } from './client-address';
 import { handle, refuseUnknownEvents } from './handle';
 import type { RealtimeLimits } from './limits';
+import type { RequestGate } from './request-gate';
 import { mayReceive } from '../../../shared/domain/audience';
 import { ROOMS, agentRoomsFor } from './rooms';
 import { toSyncPage, toVisitorConversation } from './views';
-
-const clientIp = (socket: Socket) => socket.handshake.address;
 
 /**
  * The widget's channel (E2, E3, E4). A visitor socket is bound at the handshake to the visitor its
@@ -27,7 +27,10 @@ export function setupVisitorNamespace(
   namespace: Namespace,
   limits: RealtimeLimits,
   isAllowedOrigin: (origin: string | undefined) => boolean,
+  gate: RequestGate,
 ) {
+  const trust = proxyTrustOf(strapi);
+  const clientIp = (socket: Socket) => clientAddressOf(socket.handshake, trust);
   const service = (name: string) => strapi.plugin('live-chat').service(name);
   const conversations = createConversationRepository(strapi);
   const timeline = createTimelineRepository(strapi);
@@ -57,6 +60,7 @@ export function setupVisitorNamespace(
         { limiter: limits.ipEvents, key: clientIp(socket) },
       ],
       log,
+      gate,
     };
     const current = (): Promise<ConversationRecord | null> => service('visitors').currentConversation(visitor.id);
     const requireCurrent = async () => {

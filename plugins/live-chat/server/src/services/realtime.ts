@@ -25,6 +25,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       unsubscribe = [subscribeRealtime(bus, realtime.io, offlineMessageOf), subscribeNotifications(strapi, bus, realtime.io)];
     },
 
+    /** F3: graceful shutdown's first step: finish in-flight work, send the clients to other nodes. */
+    async drain(timeoutMs: number) {
+      await realtime?.drain(timeoutMs);
+    },
+
     async stop() {
       for (const stop of unsubscribe.splice(0)) stop();
       await realtime?.close();

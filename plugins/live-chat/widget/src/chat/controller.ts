@@ -10,6 +10,7 @@ import type { TimelineEntry } from '../../../shared/contracts/conversations';
 import type { Awaiting, Display } from '../../../shared/domain/playbook-flow';
 import {
   NAMESPACES,
+  RECONNECTION,
   SOCKET_PATH,
   type VisitorClientEvents,
   type VisitorConversation,
@@ -85,6 +86,11 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   let stepsInFlight = 0;
   const heldLines: TimelineEntry[] = [];
   const uploads = createUploads({ base: config.base, language: config.language, t, store, view, token: () => token, stored: (entry) => apply([entry], true) });
+  /**
+   * F3: messages that got no answer (the connection dropped) or whose server was shutting down
+   * (`unavailable`): sent again by themselves once connected again, with the same client id.
+   */
+  const resendOnConnect = new Set<string>();
 
   const refresh = () => {
     const text = {
@@ -190,11 +196,16 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
       auth: (cb) => cb({ token }),
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
+      ...RECONNECTION,
     });
     socket.on('connect', () => {
       connected = true;
       refresh();
       sync();
+      for (const clientId of [...resendOnConnect]) {
+        resendOnConnect.delete(clientId);
+        retry(clientId);
+      }
     });
     socket.on('disconnect', () => {
       connected = false;
@@ -206,6 +217,8 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
       // Refused by the server (not a network failure): socket.io will not retry on its own.
       if (socket && !socket.active && error.message === 'unauthorized') void reauthenticate();
     });
+    // F3: the server's Redis link was down, so broadcasts may be missing: catch up without reconnecting.
+    socket.on('resync', sync);
     socket.on('timeline:entry', (entry) => apply([entry], true));
     socket.on('conversation:updated', applyConversation);
     socket.on('agent:joined', ({ agentName }) => {
@@ -330,8 +343,11 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   /** The same client id on every attempt: a retry of a message the server already stored returns it, never a copy. */
   function deliver(clientId: string, body: string): void {
     socket?.timeout(ACK_TIMEOUT_MS).emit('message:send', { clientId, body }, (error, ack) => {
-      if (error || !ack.ok) store.fail(clientId);
-      else apply([ack.data], true);
+      if (!error && ack.ok) apply([ack.data], true);
+      else {
+        store.fail(clientId);
+        if (error || (!ack.ok && ack.error.code === 'unavailable')) resendOnConnect.add(clientId);
+      }
       view.syncMessages(store.list());
     });
   }

@@ -1,7 +1,7 @@
 import { useAuth } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { NAMESPACES, SOCKET_PATH, type AgentClientEvents, type AgentServerEvents } from '../../../../shared/events';
+import { NAMESPACES, RECONNECTION, SOCKET_PATH, type AgentClientEvents, type AgentServerEvents } from '../../../../shared/events';
 
 /** The inbox's typed socket on the `/agent` namespace (shared/events.ts). */
 export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
@@ -36,6 +36,7 @@ export function AgentSocketProvider({ children }: { children: React.ReactNode })
       // WebSocket only: no sticky sessions are needed behind a load balancer (F3, docs/realtime.md).
       transports: ['websocket'],
       autoConnect: false,
+      ...RECONNECTION,
       auth: (callback) => callback({ token: tokenRef.current }),
     });
     let retry: ReturnType<typeof setTimeout> | undefined;
@@ -71,6 +72,7 @@ export function useAgentSocket(): AgentSocket | null {
 /**
  * Runs `onConnect` on every (re)connect of the agent socket, and at once if it is already
  * connected: the place to `sync` an open conversation from its last seq (E2) or reload a list.
+ * Also on the server's `resync` (F3: its Redis link came back, broadcasts may have been missed).
  */
 export function useOnAgentSocketConnect(onConnect: (socket: AgentSocket) => void): void {
   const socket = useAgentSocket();
@@ -81,8 +83,10 @@ export function useOnAgentSocketConnect(onConnect: (socket: AgentSocket) => void
     const listener = () => callback.current(socket);
     if (socket.connected) listener();
     socket.on('connect', listener);
+    socket.on('resync', listener);
     return () => {
       socket.off('connect', listener);
+      socket.off('resync', listener);
     };
   }, [socket]);
 }
