@@ -6,7 +6,6 @@ import { validateCaptureValues } from '../../../shared/domain';
 import { widgetPageViewSchema, widgetSessionSchema } from '../../../shared/schemas';
 import { forbidden, invalidInput, unauthorized } from '../errors';
 import { flowInputSchema } from '../services/flow';
-import { toVisitorConversation } from '../realtime/views';
 import { parseOrThrow } from '../validation';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RealtimeLimits } from '../realtime/limits';
@@ -85,7 +84,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const visitors = strapi.plugin('live-chat').service('visitors');
       const { token, visitor } = await visitors.startSession({ ...input, userAgent: ctx.request.headers['user-agent'] });
       const conversation = await visitors.currentConversation(visitor.id);
-      ctx.body = { data: { token, conversation: conversation ? toVisitorConversation(conversation) : null } };
+      const view = conversation ? await strapi.plugin('live-chat').service('satisfaction').visitorView(conversation) : null;
+      ctx.body = { data: { token, conversation: view } };
     },
 
     /**

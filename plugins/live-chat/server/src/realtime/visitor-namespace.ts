@@ -13,7 +13,7 @@ import { handle, refuseUnknownEvents } from './handle';
 import type { RealtimeLimits } from './limits';
 import { mayReceive } from '../../../shared/domain/audience';
 import { ROOMS, agentRoomsFor } from './rooms';
-import { toSyncPage, toVisitorConversation } from './views';
+import { toSyncPage } from './views';
 
 const clientIp = (socket: Socket) => socket.handshake.address;
 
@@ -59,6 +59,7 @@ export function setupVisitorNamespace(
       log,
     };
     const current = (): Promise<ConversationRecord | null> => service('visitors').currentConversation(visitor.id);
+    const view = (record: ConversationRecord) => service('satisfaction').visitorView(record);
     const requireCurrent = async () => {
       const record = await current();
       if (!record) throw notFound('Conversation');
@@ -67,7 +68,7 @@ export function setupVisitorNamespace(
 
     handle(socket, 'conversation:start', schemas['conversation:start'], options, async ({ playbookDocumentId }) => {
       const existing = await current();
-      if (existing && existing.status !== 'closed') return toVisitorConversation(existing);
+      if (existing && existing.status !== 'closed') return view(existing);
       // A3: the playbook's Live Chat card sets the wait time; without a playbook the default applies.
       const card = playbookDocumentId ? await findLiveChatCard(strapi, playbookDocumentId) : null;
       if (playbookDocumentId && !card) throw notFound('Live Chat playbook');
@@ -76,12 +77,12 @@ export function setupVisitorNamespace(
         playbookId: card?.playbookId ?? null,
         waitTimeSeconds: card?.waitTimeSeconds ?? WAIT_TIME_SECONDS.default,
       });
-      return toVisitorConversation(record);
+      return view(record);
     });
 
     handle(socket, 'conversation:get', schemas['conversation:get'], options, async () => {
       const record = await current();
-      return record ? toVisitorConversation(record) : null;
+      return record ? view(record) : null;
     });
 
     handle(socket, 'message:send', schemas['message:send'], options, async (payload) => {
@@ -96,7 +97,7 @@ export function setupVisitorNamespace(
       return {
         // G3: notes and internal events are read (the page moves on past them) but never sent.
         ...toSyncPage(page, afterSeq, page.entries.filter((entry) => mayReceive(entry, { kind: 'visitor' })).map(toTimelineEntry)),
-        conversation: toVisitorConversation(record),
+        conversation: await view(record),
       };
     });
 
@@ -113,6 +114,10 @@ export function setupVisitorNamespace(
       socket.nsp.server.of('/agent').to(agentRoomsFor(record)).emit('read', { documentId: record.documentId, upToSeq });
       return null;
     });
+
+    // Issue 16 (G6): the visitor's rating of their closed chat, or their "no thanks"; once either way.
+    handle(socket, 'rating:submit', schemas['rating:submit'], options, (rating) => service('satisfaction').rate(visitor, rating));
+    handle(socket, 'rating:dismiss', schemas['rating:dismiss'], options, () => service('satisfaction').dismiss(visitor));
 
     refuseUnknownEvents(socket, VISITOR_CLIENT_EVENTS);
   });

@@ -14,6 +14,7 @@ import notificationSettings from './notification-settings';
 import playbooks from './playbooks';
 import presence from './presence';
 import realtime from './realtime';
+import satisfaction from './satisfaction';
 import sidePanel from './side-panel';
 import sweeper from './sweeper';
 import visitors from './visitors';
@@ -42,5 +43,6 @@ export default {
   presence,
   'notification-settings': notificationSettings,
   realtime,
+  satisfaction,
   visitors,
 };
