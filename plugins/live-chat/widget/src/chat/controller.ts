@@ -82,6 +82,8 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
    */
   let stepsInFlight = 0;
   const heldLines: TimelineEntry[] = [];
+  /** Issue 16: the rating question on screen, for the conversation it asks about. */
+  let ratingAsked: { documentId: string; remove: () => void } | null = null;
   /** G4: files on their way or failed, by client id: a retry sends the same file with the same id. */
   const files = new Map<string, File>();
 
@@ -271,7 +273,7 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
     conversationId = conversation.documentId;
     store.markReadByAgent(conversation.agentReadSeq);
     view.syncMessages(store.list());
-    if (conversation.status === 'closed') closed();
+    if (conversation.status === 'closed') closed(conversation);
     else if (conversation.agentName) joined(conversation.agentName);
     else if (phase !== 'missed') phase = conversation.missed ? 'missed' : 'waiting';
     refresh();
@@ -285,12 +287,44 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
     refresh();
   }
 
-  function closed(): void {
-    if (phase === 'closed') return;
+  function closed(conversation: VisitorConversation): void {
+    if (phase === 'closed') {
+      // Answered in another tab, or CSAT turned off meanwhile: the question goes.
+      if (!conversation.askRating && ratingAsked?.documentId === conversation.documentId) ratingAsked.remove();
+      return;
+    }
     phase = 'closed';
     agentTyping(false);
     refresh();
+    const rating = conversation.askRating ? askRating(conversation.documentId) : null;
     view.addAction(t.newChat, newChat);
+    rating?.focus();
+  }
+
+  /**
+   * Issue 16 (G6): the server said to ask (closed, CSAT on, not answered yet). The answer is sent
+   * on the socket; a refusal that means "asked already" or "turned off" takes the question away.
+   */
+  function askRating(documentId: string) {
+    const answer = async (event: 'rating:submit' | 'rating:dismiss', payload: { score: number; comment: string } | Record<string, never>) => {
+      if (!socket) return false;
+      try {
+        const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload as never);
+        if (ack.ok) return true;
+        if (ack.error.code !== 'invalid_payload' && ack.error.code !== 'rate_limited' && ack.error.code !== 'internal_error') {
+          ratingAsked?.remove();
+        }
+        return false;
+      } catch {
+        return false;
+      }
+    };
+    const question = view.addRating(
+      (score, comment) => answer('rating:submit', { score, comment }),
+      () => answer('rating:dismiss', {}),
+    );
+    ratingAsked = { documentId, remove: question.remove };
+    return question;
   }
 
   /** B9: nobody took the chat in time: the offline message, then the playbook's offline path (A7). */
@@ -414,7 +448,8 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
       const session = await openSession<VisitorConversation>(config);
       token = session.token;
       const current = session.conversation;
-      if (current && current.status !== 'closed') {
+      // Issue 16: a closed chat still waiting for its rating is shown again, with the question.
+      if (current && (current.status !== 'closed' || current.askRating)) {
         // E4: a returning visitor resumes their open conversation; its history comes with the first sync.
         conversationId = current.documentId;
         applyConversation(current);

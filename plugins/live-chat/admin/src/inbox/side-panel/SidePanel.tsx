@@ -9,6 +9,7 @@ import { useSidePanelApi } from '../../api/side-panel';
 import { useT } from '../../hooks/useT';
 import { CrmActions } from './CrmActions';
 import { LinkedRecordsList } from './LinkedRecordsList';
+import { RatingSummary } from './RatingSummary';
 import { SidePanelFields } from './SidePanelFields';
 import { useLinkedRecords } from './useLinkedRecords';
 import { useSidePanelForm } from './useSidePanelForm';
@@ -80,6 +81,12 @@ export const SidePanel = ({ conversation, onChange }: SidePanelProps) => {
           {/* At the top, as in the reference's panel: the records are what the details are collected for. */}
           <CrmActions canCreateLead={createLead} canCreateDeal={createDeal} busy={busy} onCreate={(kind) => void create(kind)} />
           <LinkedRecordsList records={records} />
+          {conversation.rating ? (
+            <>
+              <Divider />
+              <RatingSummary rating={conversation.rating} />
+            </>
+          ) : null}
           <Divider />
           <VisitorContextPanel conversation={conversation} />
           <Divider />
