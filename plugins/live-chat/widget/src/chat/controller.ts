@@ -11,6 +11,7 @@ import type { Awaiting, Display } from '../../../shared/domain/playbook-flow';
 import {
   NAMESPACES,
   SOCKET_PATH,
+  type Ack,
   type VisitorClientEvents,
   type VisitorConversation,
   type VisitorServerEvents,
@@ -306,10 +307,11 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
    * on the socket; a refusal that means "asked already" or "turned off" takes the question away.
    */
   function askRating(documentId: string) {
-    const answer = async (event: 'rating:submit' | 'rating:dismiss', payload: { score: number; comment: string } | Record<string, never>) => {
+    type Live = NonNullable<typeof socket>;
+    const answer = async (send: (live: Live) => Promise<Ack<VisitorConversation>>) => {
       if (!socket) return false;
       try {
-        const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload as never);
+        const ack = await send(socket.timeout(ACK_TIMEOUT_MS) as Live);
         if (ack.ok) return true;
         if (ack.error.code !== 'invalid_payload' && ack.error.code !== 'rate_limited' && ack.error.code !== 'internal_error') {
           ratingAsked?.remove();
@@ -320,8 +322,8 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
       }
     };
     const question = view.addRating(
-      (score, comment) => answer('rating:submit', { score, comment }),
-      () => answer('rating:dismiss', {}),
+      (score, comment) => answer((live) => live.emitWithAck('rating:submit', { score, comment })),
+      () => answer((live) => live.emitWithAck('rating:dismiss', {})),
     );
     ratingAsked = { documentId, remove: question.remove };
     return question;
