@@ -122,6 +122,8 @@ describe('Issue 16: the visitor rates a closed chat once', () => {
     const read = await app.http().get(`/api/live-chat/conversations/${documentId}`).set(bearer(apiToken));
     expect(read.status).toBe(200);
     expect(read.body.data).toMatchObject({ rating: 4, ratingComment: '<img src=x onerror=alert(1)> Quick & kind', ratedAt: expect.any(String) });
+    const filtered = await app.http().get(`/api/live-chat/conversations?filters[rating][$eq]=4&filters[documentId][$eq]=${documentId}`).set(bearer(apiToken));
+    expect(filtered.body.data.map((c: { documentId: string }) => c.documentId)).toEqual([documentId]);
     const write = await app.http().put(`/api/live-chat/conversations/${documentId}`).set(bearer(apiToken)).send({ data: { rating: 1 } });
     expect([404, 405]).toContain(write.status);
     expect((await row(documentId)).rating).toBe(4);
