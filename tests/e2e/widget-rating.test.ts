@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { uid } from '../../plugins/live-chat/shared/constants';
 import { CHAT_STRINGS } from '../../plugins/live-chat/widget/src/i18n/strings';
+import { bearer, createAdmin } from '../harness/admin';
 import { inboxUrl, signInToAdmin } from '../harness/admin-ui';
 import { newContext, type StaticSite } from '../harness/browser';
 import { nextEvent } from '../harness/sockets';
@@ -134,6 +135,35 @@ describe('the satisfaction rating, from the inbox to the widget and back', () =>
     await eventually(() => texts(w.bot), (t) => t.length >= 1, 'a new flow');
     expect(await page.locator('live-chat-widget form.rating').count()).toBe(0);
     expect(await widget(page).system.allTextContents()).not.toContain(en.rateThanks);
+    await context.close();
+  });
+
+  it('Settings > Live Chat > Satisfaction rating turns it off: the widget then does not ask', async () => {
+    const manager = await createAdmin(app, ['manageNotificationSettings'], 'Manager');
+    const settings = await signInToAdmin(await newContext(browser), url, manager);
+    await settings.goto(`${url}/admin/settings/live-chat/satisfaction-rating`);
+    const section = settings.getByRole('region', { name: 'After a chat' });
+    const toggle = section.getByRole('checkbox', { name: 'Ask visitors to rate closed chats' });
+    await toggle.waitFor({ state: 'attached' });
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.click({ force: true });
+    await section.getByRole('button', { name: 'Save' }).click();
+    await settings.getByText('Saved').first().waitFor();
+    expect((await app.http().get('/live-chat/settings/csat').set(bearer(manager.token))).body.data).toEqual({ enabled: false });
+
+    const agent = await onlineAgent(app, url, 'Cy');
+    const context = await newContext(browser, { viewport: PHONE });
+    const page = await context.newPage();
+    const created = nextEvent<{ documentId: string; status: string }>(agent.socket, 'conversation:upsert', (c) => c.status === 'unassigned', 15_000);
+    await page.goto(site.page('/off', snippetPage(url)));
+    const w = await openWidget(page);
+    const { documentId } = await created;
+    await agent.assign(documentId);
+    await agent.close(documentId);
+    await eventually(() => texts(w.system), (t) => t.includes(en.closed), 'the chat has ended');
+    await page.locator('live-chat-widget button', { hasText: en.newChat }).waitFor();
+    expect(await page.locator('live-chat-widget form.rating').count()).toBe(0);
+    expect((await app.http().put('/live-chat/settings/csat').set(bearer(manager.token)).send({ enabled: true })).status).toBe(200);
     await context.close();
   });
 });
