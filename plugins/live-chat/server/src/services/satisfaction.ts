@@ -55,8 +55,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function answer(visitor: VisitorRecord, rating: RatingInput | null): Promise<VisitorConversation> {
     const record = await currentOf(visitor);
-    const settings = await readFresh();
-    const refusal = mayRate(record, settings);
+    // Read fresh, not cached: turning CSAT off refuses ratings at once, on every process.
+    const csat = await readFresh();
+    const refusal = mayRate(record, csat);
     if (refusal) throw ratingRefusalError(refusal);
     const now = new Date();
     const stored = await strapi.db.transaction(async ({ trx }) => {
@@ -67,9 +68,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return (await timeline.append(trx, record.id, [{ kind: 'event', authorKind: 'visitor', authorName: null, event, createdAt: now }])).entries;
     });
     const updated = (await conversations.findById(record.id)) as ConversationRecord;
-    if (!stored) throw ratingRefusalError(mayRate(updated, settings) ?? { code: 'already_rated', message: 'This chat has already been rated.' });
+    if (!stored) throw ratingRefusalError(mayRate(updated, csat) ?? { code: 'already_rated', message: 'This chat has already been rated.' });
     if (rating) await bus().publish({ type: 'conversation:rated', conversation: updated, entries: stored, actorId: null });
-    return toVisitorConversation(updated, settings);
+    return toVisitorConversation(updated, csat);
   }
 
   return {
