@@ -28,16 +28,22 @@ beforeAll(async () => {
 });
 afterAll(() => stopWidgetTestBed({ app, site, browser }));
 
+/** A visitor on a phone-sized page of the site whose chat `agentName` took (B1, B3). */
+async function visitorInChat(path: string, agentName: string) {
+  const agent = await onlineAgent(app, url, agentName);
+  const context = await newContext(browser, { viewport: PHONE, hasTouch: true });
+  const page = await context.newPage();
+  const created = nextEvent<{ documentId: string; status: string }>(agent.socket, 'conversation:upsert', (c) => c.status === 'unassigned', 15_000);
+  await page.goto(site.page(path, snippetPage(url)));
+  const w = await openWidget(page);
+  const { documentId } = await created;
+  await agent.assign(documentId);
+  return { agent, context, page, w, documentId };
+}
+
 describe('the satisfaction rating, from the inbox to the widget and back', () => {
   it('asks the visitor once the agent closed the chat, and shows their answer in the inbox', async () => {
-    const agent = await onlineAgent(app, url, 'Ada');
-    const visitorContext = await newContext(browser, { viewport: PHONE, hasTouch: true });
-    const page = await visitorContext.newPage();
-    const created = nextEvent<{ documentId: string; status: string }>(agent.socket, 'conversation:upsert', (c) => c.status === 'unassigned', 15_000);
-    await page.goto(site.page('/support', snippetPage(url)));
-    const w = await openWidget(page);
-    const { documentId } = await created;
-    await agent.assign(documentId);
+    const { agent, context: visitorContext, page, w, documentId } = await visitorInChat('/support', 'Ada');
     await eventually(() => w.title.textContent(), (t) => t === agent.displayName, "the agent's name as title");
 
     // The agent closes the chat in the inbox (B8).
@@ -109,14 +115,7 @@ describe('the satisfaction rating, from the inbox to the widget and back', () =>
   });
 
   it('asks again after a reload while unanswered, and "No thanks" ends the question for good', async () => {
-    const agent = await onlineAgent(app, url, 'Bea');
-    const context = await newContext(browser, { viewport: PHONE });
-    const page = await context.newPage();
-    const created = nextEvent<{ documentId: string; status: string }>(agent.socket, 'conversation:upsert', (c) => c.status === 'unassigned', 15_000);
-    await page.goto(site.page('/help', snippetPage(url)));
-    await openWidget(page);
-    const { documentId } = await created;
-    await agent.assign(documentId);
+    const { agent, context, page, documentId } = await visitorInChat('/help', 'Bea');
     await agent.close(documentId);
     await page.locator('live-chat-widget form.rating').waitFor();
 
@@ -151,14 +150,7 @@ describe('the satisfaction rating, from the inbox to the widget and back', () =>
     await settings.getByText('Saved').first().waitFor();
     expect((await app.http().get('/live-chat/settings/csat').set(bearer(manager.token))).body.data).toEqual({ enabled: false });
 
-    const agent = await onlineAgent(app, url, 'Cy');
-    const context = await newContext(browser, { viewport: PHONE });
-    const page = await context.newPage();
-    const created = nextEvent<{ documentId: string; status: string }>(agent.socket, 'conversation:upsert', (c) => c.status === 'unassigned', 15_000);
-    await page.goto(site.page('/off', snippetPage(url)));
-    const w = await openWidget(page);
-    const { documentId } = await created;
-    await agent.assign(documentId);
+    const { agent, context, page, w, documentId } = await visitorInChat('/off', 'Cy');
     await agent.close(documentId);
     await eventually(() => texts(w.system), (t) => t.includes(en.closed), 'the chat has ended');
     await page.locator('live-chat-widget button', { hasText: en.newChat }).waitFor();
