@@ -128,7 +128,7 @@ export function widget(page: Page) {
     title: page.locator('live-chat-widget .title'),
     status: page.locator('live-chat-widget .status'),
     log: page.locator('live-chat-widget [role="log"]'),
-    composer: page.locator('live-chat-widget textarea'),
+    composer: page.locator('live-chat-widget .composer textarea'),
     typing: page.locator('live-chat-widget .typing'),
     /** Bot bubbles (playbook messages). */
     bot: page.locator('live-chat-widget .row.bot .bubble'),

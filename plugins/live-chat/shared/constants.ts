@@ -99,6 +99,8 @@ export const DOMAIN_EVENTS = [
   'conversation:missed',
   /** Issue 14: what a list row shows changed (side panel name, the visitor's page); no state change. */
   'conversation:updated',
+  /** Issue 16 (G6): the visitor rated the closed chat (CSAT). */
+  'conversation:rated',
   'message:created',
   'lead:created',
   'deal:created',
@@ -111,6 +113,7 @@ export const WEBHOOK_EVENTS: Partial<Record<DomainEventName, string>> = {
   'conversation:assigned': 'live-chat.conversation.assigned',
   'conversation:unassigned': 'live-chat.conversation.unassigned',
   'conversation:closed': 'live-chat.conversation.closed',
+  'conversation:rated': 'live-chat.conversation.rated',
   'message:created': 'live-chat.message.created',
   'lead:created': 'live-chat.lead.created',
   'deal:created': 'live-chat.deal.created',

@@ -42,6 +42,10 @@ export interface VisitorConversation {
   lastMessageSeq: number;
   /** E3: the agent has read up to this seq. */
   agentReadSeq: number;
+  /** Issue 16 (G6): the visitor's rating of the closed chat, once given. */
+  rating: number | null;
+  /** Ask the visitor to rate the chat now (closed, CSAT on, neither rated nor declined): shared/domain/satisfaction.ts. */
+  askRating: boolean;
 }
 
 /** The visitor's `sync` page carries their conversation as it is now. */
@@ -57,6 +61,10 @@ export interface VisitorClientEvents {
   sync: (payload: { afterSeq: number }, ack: AckCallback<VisitorSyncPage>) => void;
   typing: (payload: { typing: boolean }, ack?: AckCallback<null>) => void;
   read: (payload: { seq: number }, ack?: AckCallback<null>) => void;
+  /** Issue 16 (G6): rate the closed chat 1–5 with an optional comment, once. */
+  'rating:submit': (payload: { score: number; comment?: string | null }, ack: AckCallback<VisitorConversation>) => void;
+  /** Issue 16: "no thanks": the rating is not asked again for this chat. */
+  'rating:dismiss': (payload: Record<string, never>, ack: AckCallback<VisitorConversation>) => void;
 }
 
 export interface VisitorServerEvents {
@@ -111,5 +119,14 @@ export interface AgentServerEvents {
 }
 
 /** Names of the inbound events, for the "unknown event" check. */
-export const VISITOR_CLIENT_EVENTS = ['conversation:start', 'conversation:get', 'message:send', 'sync', 'typing', 'read'] as const;
+export const VISITOR_CLIENT_EVENTS = [
+  'conversation:start',
+  'conversation:get',
+  'message:send',
+  'sync',
+  'typing',
+  'read',
+  'rating:submit',
+  'rating:dismiss',
+] as const;
 export const AGENT_CLIENT_EVENTS = ['message:send', 'sync', 'typing', 'read'] as const;

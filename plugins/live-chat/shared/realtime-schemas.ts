@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DB_INTEGER_MAX } from './constants';
 import { agentMessageInputSchema, messageInputSchema } from './domain/messaging';
+import { ratingInputSchema } from './domain/satisfaction';
 import { documentIdSchema } from './schemas';
 
 /** Runtime validation of every inbound socket payload (shared/events.ts names the events). */
@@ -14,6 +15,8 @@ export const visitorPayloadSchemas = {
   sync: z.strictObject({ afterSeq: seq }),
   typing: z.strictObject({ typing: z.boolean() }),
   read: z.strictObject({ seq }),
+  'rating:submit': ratingInputSchema,
+  'rating:dismiss': z.strictObject({}),
 } as const;
 
 export const agentPayloadSchemas = {

@@ -115,6 +115,14 @@ export const PLUGIN_ADMIN_ROUTES: Record<RouteKey, AdminRow> = {
     body: () => ({ followUpsEnabled: true }),
     expect: (p) => adminDoor(p, holds(p, 'manageNotificationSettings'), () => 'ok'),
   },
+  // Issue 16 (G6): the CSAT switch, read by agents, changed with the notification-settings permission.
+  'GET /live-chat/settings/csat': {
+    expect: (p) => adminDoor(p, holds(p, 'useInbox') || holds(p, 'manageNotificationSettings'), () => 'ok'),
+  },
+  'PUT /live-chat/settings/csat': {
+    body: () => ({ enabled: true }),
+    expect: (p) => adminDoor(p, holds(p, 'manageNotificationSettings'), () => 'ok'),
+  },
   'GET /live-chat/me/notifications': { expect: inbox() },
   'PUT /live-chat/me/notifications': { body: () => ({ sound: true }), expect: inbox() },
   'GET /live-chat/playbooks': { expect: playbookReaders },

@@ -90,14 +90,19 @@ export function socketCells(context: MatrixContext): Cell[] {
       sync: () => ({ afterSeq: 0 }),
       typing: () => ({ typing: true }),
       read: () => ({ seq: 1 }),
+      'rating:submit': () => ({ score: 5, comment: 'Matrix' }),
+      'rating:dismiss': () => ({}),
     };
+    // Issue 16: the visitor's own chat is open, so a rating is refused (409) even to its visitor.
+    const RATING_EVENTS: readonly string[] = ['rating:submit', 'rating:dismiss'];
     for (const event of VISITOR_CLIENT_EVENTS) {
+      const connection = connectionAnswer('visitor', principal);
       cells.push({
         family: 'sockets',
         route: `visitor ${event}`,
         target: 'own conversation',
         principal,
-        expected: connectionAnswer('visitor', principal),
+        expected: connection === 'ok' && RATING_EVENTS.includes(event) ? 'refused' : connection,
         run: () => emit('visitor', principal, event, visitorPayloads[event](), isOwn),
       });
     }

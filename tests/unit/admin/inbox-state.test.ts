@@ -38,6 +38,7 @@ function summary(documentId: string, minutesAgo: number, patch: Partial<Conversa
     displayName: documentId,
     visitorNumber: null,
     page: null,
+    rating: null,
     unreadCount: 0,
     ...patch,
   };

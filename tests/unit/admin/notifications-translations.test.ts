@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ADMIN, LOCALES, itHasCompleteLocaleFiles, readLocale, sourceFiles } from './translation-files';
 
 /**
- * E5: the side panel, desktop notifications and their settings speak every language of the
+ * E5: the side panel, desktop notifications, their settings and the CSAT switch's speak every language of the
  * reference article. Each locale file has exactly the English keys, nothing is left empty, and
  * the ICU placeholders ({name}, {title}) survive translation; every key the code asks for exists.
  */
@@ -28,11 +28,13 @@ describe('notification and side-panel translations', () => {
       ...sourceFiles(path.join(ADMIN, 'notifications')),
       ...sourceFiles(path.join(ADMIN, 'pages/settings')),
       path.join(ADMIN, 'pages/NotificationSettingsPage.tsx'),
+      // Issue 16 (G6): the CSAT switch's settings page shares this area's file.
+      path.join(ADMIN, 'pages/CsatSettingsPage.tsx'),
       path.join(ADMIN, 'index.ts'),
     ];
     const used = new Set<string>();
     for (const file of files) {
-      for (const match of readFileSync(file, 'utf8').matchAll(/['`](?:\$\{PLUGIN_ID\}\.)?((?:sidePanel|notifications)\.[\w.]+)['`]/g)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/['`](?:\$\{PLUGIN_ID\}\.)?((?:sidePanel|notifications|csat)\.[\w.]+)['`]/g)) {
         used.add(match[1]);
       }
     }

@@ -67,6 +67,17 @@ export default {
       Component: () => import('./pages/EmailSettingsPage'),
       permissions: [{ action: adminAction('manageNotificationSettings'), subject: null }],
     });
+    // Issue 16 (G6): Settings > Live Chat > Satisfaction rating (the CSAT switch); agents may look.
+    app.addSettingsLink(PLUGIN_ID, {
+      id: 'satisfaction-rating',
+      to: `${PLUGIN_ID}/satisfaction-rating`,
+      intlLabel: { id: `${PLUGIN_ID}.csat.settings.title`, defaultMessage: 'Satisfaction rating' },
+      Component: () => import('./pages/CsatSettingsPage'),
+      permissions: [
+        { action: adminAction('useInbox'), subject: null },
+        { action: adminAction('manageNotificationSettings'), subject: null },
+      ],
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Live Chat' });
   },
 

@@ -37,6 +37,10 @@ export function toConversationSummary(record: ConversationRecord): ConversationS
     visitorNumber: name.kind === 'anonymous' ? name.number : null,
     page: record.visitorPage ? { url: record.visitorPage, title: record.visitorPageTitle } : null,
     unreadCount: record.unreadCount,
+    rating:
+      record.rating === null || record.ratedAt === null
+        ? null
+        : { score: record.rating, comment: record.ratingComment, ratedAt: record.ratedAt.toISOString() },
   };
 }
 

@@ -47,6 +47,11 @@ export const conversationSummarySchema = z.object({
    * updates): a client keeps the count it has.
    */
   unreadCount: z.number().int().nullable(),
+  /**
+   * Issue 16 (G6): the visitor's satisfaction rating (1–5) and optional comment (plain text), once
+   * they rated the closed chat; null until then.
+   */
+  rating: z.object({ score: z.number().int(), comment: z.string().nullable(), ratedAt: isoDateTime }).nullable(),
 });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 

@@ -14,3 +14,4 @@ export * from './attachments';
 export * from './business-hours';
 export * from './auto-assignment';
 export * from './analytics';
+export * from './satisfaction';

@@ -49,6 +49,8 @@ export default defineContentType({
     rating: { type: 'integer', min: 1, max: 5 },
     ratingComment: { type: 'text', maxLength: 1000 },
     ratedAt: { type: 'datetime' },
+    // The visitor closed the rating question without answering: it is not asked again (issue 16).
+    ratingDismissedAt: { type: 'datetime' },
   },
   indexes: [
     // Folder lists (B3, B5, B8) are keyset-paged by last activity within a status.

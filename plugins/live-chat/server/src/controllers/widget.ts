@@ -8,7 +8,6 @@ import { widgetPageViewSchema, widgetSessionSchema } from '../../../shared/schem
 import { widgetResumeSchema, widgetTranscriptSchema } from '../../../shared/contracts/email';
 import { forbidden, invalidInput, unauthorized } from '../errors';
 import { flowInputSchema } from '../services/flow';
-import { toVisitorConversation } from '../realtime/views';
 import { parseOrThrow } from '../validation';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RealtimeLimits } from '../realtime/limits';
@@ -87,10 +86,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const visitors = strapi.plugin('live-chat').service('visitors');
       const { token, visitor } = await visitors.startSession({ ...input, userAgent: ctx.request.headers['user-agent'] });
       const conversation = await visitors.currentConversation(visitor.id);
+      const view = conversation ? await strapi.plugin('live-chat').service('satisfaction').visitorView(conversation) : null;
       // G4: what the paperclip may offer; the server still checks every file's bytes.
       const { allowedTypes, maxFileSize } = pluginConfig(strapi).attachments;
       const attachments = attachmentLimits({ allowedTypes, maxBytes: maxFileSize });
-      ctx.body = { data: { token, conversation: conversation ? toVisitorConversation(conversation) : null, attachments } };
+      ctx.body = { data: { token, conversation: view, attachments } };
     },
 
     /**
@@ -157,7 +157,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const input = parseOrThrow(widgetResumeSchema, (ctx.request as { body?: unknown }).body, 'Invalid resume request');
       const resumed = await strapi.plugin('live-chat').service('emails').resume(input.link);
       if (!resumed) throw unauthorized('This chat link is invalid or has expired');
-      ctx.body = { data: { token: resumed.token, conversation: toVisitorConversation(resumed.conversation) } };
+      ctx.body = { data: { token: resumed.token, conversation: await strapi.plugin('live-chat').service('satisfaction').visitorView(resumed.conversation) } };
     },
 
     /** E1: the host page tells who the visitor is (JS API `identify`); stored on the visitor, shown in the inbox. */

@@ -1,10 +1,10 @@
 import type { Server } from 'socket.io';
-import type { AgentServerEvents, VisitorServerEvents } from '../../../shared/events';
+import type { AgentServerEvents, VisitorConversation, VisitorServerEvents } from '../../../shared/events';
+import type { ConversationRecord } from '../repositories/conversations';
 import { mayReceive } from '../../../shared/domain/audience';
 import { NAMESPACES } from '../../../shared/events';
 import { toConversationSummary, toTimelineEntry } from '../presenters';
 import { ROOMS, agentRoomsFor } from '../realtime/rooms';
-import { toVisitorConversation } from '../realtime/views';
 import type { DomainEvent, EventBus } from '../services/event-bus';
 
 /**
@@ -15,6 +15,7 @@ export function subscribeRealtime(
   bus: EventBus,
   io: Server,
   offlineMessageOf: (playbookDocumentId: string, visitorId: number | null) => Promise<unknown>,
+  visitorViewOf: (record: ConversationRecord) => Promise<VisitorConversation>,
 ) {
   const agents = io.of(NAMESPACES.agent) as unknown as { to: (rooms: string | string[]) => AgentBroadcast };
   const visitors = io.of(NAMESPACES.visitor) as unknown as { to: (room: string) => VisitorBroadcast };
@@ -43,7 +44,8 @@ export function subscribeRealtime(
       if (mayReceive(entry, { kind: 'visitor' })) visitor.emit('timeline:entry', toTimelineEntry(entry));
     }
     if (event.type === 'message:created' || event.type === 'conversation:updated' || event.type.startsWith('lead') || event.type.startsWith('deal')) return;
-    visitor.emit('conversation:updated', toVisitorConversation(conversation));
+    // A closed chat tells the widget to ask for a rating; a rated one, to stop asking (issue 16).
+    visitor.emit('conversation:updated', await visitorViewOf(conversation));
     if (event.type === 'conversation:assigned' && conversation.assigneeName) {
       visitor.emit('agent:joined', { agentName: conversation.assigneeName });
     }

@@ -27,11 +27,14 @@ export function webhookPayload(event: DomainEvent) {
   const message = event.type === 'message:created' ? entries.find(isSentMessage) : undefined;
   // G2: a new conversation carries the bot part of the chat that came before it.
   const transcript = event.type === 'conversation:created' ? entries.filter((entry) => entry.transcript !== null) : [];
+  const conversation = toConversationSummary(event.conversation);
   return {
-    conversation: toConversationSummary(event.conversation),
+    conversation,
     actor: event.actorId === null ? null : { id: event.actorId },
     ...(message ? { message: webhookMessage(message) } : {}),
     ...(event.type === 'conversation:created' ? { transcript: transcript.map(webhookMessage) } : {}),
+    // Issue 16 (G6): the visitor's rating, also on the conversation; here for integrations that read only this.
+    ...(event.type === 'conversation:rated' ? { rating: conversation.rating } : {}),
     ...(event.record ? { [event.type === 'lead:created' ? 'lead' : 'deal']: { documentId: event.record.documentId, title: event.record.title } } : {}),
   };
 }

@@ -10,7 +10,7 @@ export function toAckError(error: unknown, log: (message: string) => void): AckE
   if (error instanceof errors.ValidationError) return fail('invalid_payload', error.message);
   if (error instanceof errors.NotFoundError) return fail('not_found', error.message);
   const http = error as { status?: number; details?: { code?: string }; message?: string };
-  if (error instanceof errors.ForbiddenError || http?.status === 403) return fail('not_allowed', http.message ?? 'Not allowed');
+  if (error instanceof errors.ForbiddenError || http?.status === 403) return fail(http.details?.code ?? 'not_allowed', http.message ?? 'Not allowed');
   if (http?.status === 409) return fail(http.details?.code ?? 'conflict', http.message ?? 'Conflict');
   log(`[live-chat] socket handler failed: ${String((error as Error)?.stack ?? error)}`);
   return fail('internal_error', 'Something went wrong; try again.');

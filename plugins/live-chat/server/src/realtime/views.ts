@@ -1,9 +1,13 @@
 import type { TimelineEntry } from '../../../shared/contracts/conversations';
 import type { SyncPage, VisitorConversation } from '../../../shared/events';
+import { shouldAskRating, type CsatSettings } from '../../../shared/domain/satisfaction';
 import type { ConversationRecord } from '../repositories/conversations';
 
-/** What the visitor's widget may know of its conversation: no internal ids, notes or CRM data. */
-export function toVisitorConversation(record: ConversationRecord): VisitorConversation {
+/**
+ * What the visitor's widget may know of its conversation: no internal ids, notes or CRM data. The
+ * CSAT settings decide whether the widget asks for a rating (issue 16).
+ */
+export function toVisitorConversation(record: ConversationRecord, csat: CsatSettings): VisitorConversation {
   return {
     documentId: record.documentId,
     status: record.status,
@@ -12,6 +16,8 @@ export function toVisitorConversation(record: ConversationRecord): VisitorConver
     missed: record.missedAt !== null,
     lastMessageSeq: record.lastMessageSeq,
     agentReadSeq: record.agentReadSeq,
+    rating: record.rating,
+    askRating: shouldAskRating(record, csat),
   };
 }
 

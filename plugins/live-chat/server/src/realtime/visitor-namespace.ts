@@ -15,7 +15,7 @@ import type { RealtimeLimits } from './limits';
 import type { RequestGate } from './request-gate';
 import { mayReceive } from '../../../shared/domain/audience';
 import { ROOMS, agentRoomsFor } from './rooms';
-import { toSyncPage, toVisitorConversation } from './views';
+import { toSyncPage } from './views';
 
 /**
  * The widget's channel (E2, E3, E4). A visitor socket is bound at the handshake to the visitor its
@@ -63,6 +63,7 @@ export function setupVisitorNamespace(
       gate,
     };
     const current = (): Promise<ConversationRecord | null> => service('visitors').currentConversation(visitor.id);
+    const view = (record: ConversationRecord) => service('satisfaction').visitorView(record);
     const requireCurrent = async () => {
       const record = await current();
       if (!record) throw notFound('Conversation');
@@ -71,7 +72,7 @@ export function setupVisitorNamespace(
 
     handle(socket, 'conversation:start', schemas['conversation:start'], options, async ({ playbookDocumentId }) => {
       const existing = await current();
-      if (existing && existing.status !== 'closed') return toVisitorConversation(existing);
+      if (existing && existing.status !== 'closed') return view(existing);
       // A3: the playbook's Live Chat card sets the wait time; without a playbook the default applies.
       const card = playbookDocumentId ? await findLiveChatCard(strapi, playbookDocumentId) : null;
       if (playbookDocumentId && !card) throw notFound('Live Chat playbook');
@@ -82,12 +83,12 @@ export function setupVisitorNamespace(
       });
       // G7: the same round robin as a chat the flow opens; with nobody free it waits in Unassigned.
       const assigned = card?.autoAssign ? await service('auto-assignment').assignNew(record.id) : null;
-      return toVisitorConversation(assigned ?? record);
+      return view(assigned ?? record);
     });
 
     handle(socket, 'conversation:get', schemas['conversation:get'], options, async () => {
       const record = await current();
-      return record ? toVisitorConversation(record) : null;
+      return record ? view(record) : null;
     });
 
     handle(socket, 'message:send', schemas['message:send'], options, async (payload) => {
@@ -102,7 +103,7 @@ export function setupVisitorNamespace(
       return {
         // G3: notes and internal events are read (the page moves on past them) but never sent.
         ...toSyncPage(page, afterSeq, page.entries.filter((entry) => mayReceive(entry, { kind: 'visitor' })).map(toTimelineEntry)),
-        conversation: toVisitorConversation(record),
+        conversation: await view(record),
       };
     });
 
@@ -125,6 +126,9 @@ export function setupVisitorNamespace(
       if (reason === 'server shutting down') return;
       service('emails').visitorLeft(visitor.id).catch((error: unknown) => log(`[live-chat] email follow-up check failed: ${String(error)}`));
     });
+    // Issue 16 (G6): the visitor's rating of their closed chat, or their "no thanks"; once either way.
+    handle(socket, 'rating:submit', schemas['rating:submit'], options, (rating) => service('satisfaction').rate(visitor, rating));
+    handle(socket, 'rating:dismiss', schemas['rating:dismiss'], options, () => service('satisfaction').dismiss(visitor));
 
     refuseUnknownEvents(socket, VISITOR_CLIENT_EVENTS);
   });

@@ -37,6 +37,11 @@ export interface ConversationRecord {
   sidePanel: SidePanelValues;
   personId: number | null;
   organizationId: number | null;
+  /** Issue 16 (G6): the visitor's satisfaction rating, once given; or when they declined to give one. */
+  rating: number | null;
+  ratingComment: string | null;
+  ratedAt: Date | null;
+  ratingDismissedAt: Date | null;
 }
 
 /** The columns a state change may write. */
@@ -143,6 +148,10 @@ export function toRecord(row: Row): ConversationRecord {
     },
     personId: numberOrNull(row.person_id),
     organizationId: numberOrNull(row.organization_id),
+    rating: numberOrNull(row.rating),
+    ratingComment: stringOrNull(row.rating_comment),
+    ratedAt: fromDbDatetime(row.rated_at),
+    ratingDismissedAt: fromDbDatetime(row.rating_dismissed_at),
   };
 }
 
@@ -386,6 +395,25 @@ export const createConversationRepository = (strapi: Core.Strapi) => {
         columns[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
       }
       await table(strapi, C, trx).where({ id }).update(columns);
+    },
+
+    /**
+     * Issue 16: stores the visitor's rating (or their "no thanks", `rating` null) only while the
+     * chat is closed and neither rated nor dismissed, so of two concurrent answers exactly one is
+     * stored. Returns whether this one was.
+     */
+    async answerRating(
+      trx: Transaction,
+      id: number,
+      answer: { rating: number; comment: string | null } | null,
+      now: Date,
+    ): Promise<boolean> {
+      const at = toDbDatetime(strapi, now);
+      const columns: Record<string, unknown> = answer
+        ? { rating: answer.rating, rating_comment: answer.comment, rated_at: at, updated_at: at }
+        : { rating_dismissed_at: at, updated_at: at };
+      const query = table(strapi, C, trx).where({ id, status: 'closed' }).whereNull('rating').whereNull('rating_dismissed_at');
+      return affectedRows(await query.update(columns)) === 1;
     },
 
     /** Links the CRM person / organization created from the side panel (C2). */

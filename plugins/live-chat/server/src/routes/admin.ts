@@ -33,6 +33,10 @@ const inboxRoutes = [
 const settingsRoutes = [
   ['GET', '/settings/notifications', 'getCompany', ['useInbox', 'manageNotificationSettings']],
   ['PUT', '/settings/notifications', 'setCompany', ['manageNotificationSettings']],
+  // Issue 16 (G6): the CSAT switch is a company setting of the same kind: read by agents, changed by
+  // whoever may change the company's notification settings (README, "Permissions").
+  ['GET', '/settings/csat', 'getCsat', ['useInbox', 'manageNotificationSettings']],
+  ['PUT', '/settings/csat', 'setCsat', ['manageNotificationSettings']],
   ['GET', '/me/notifications', 'getMine', ['useInbox']],
   ['PUT', '/me/notifications', 'setMine', ['useInbox']],
   // G8: email settings are a kind of notification settings: the same permission reads and changes them.

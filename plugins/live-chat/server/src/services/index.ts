@@ -21,6 +21,7 @@ import notificationSettings from './notification-settings';
 import playbooks from './playbooks';
 import presence from './presence';
 import realtime from './realtime';
+import satisfaction from './satisfaction';
 import sidePanel from './side-panel';
 import sweeper from './sweeper';
 import visitors from './visitors';
@@ -56,5 +57,6 @@ export default {
   presence,
   'notification-settings': notificationSettings,
   realtime,
+  satisfaction,
   visitors,
 };

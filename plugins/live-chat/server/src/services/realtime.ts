@@ -5,6 +5,7 @@ import { subscribeRealtime } from '../listeners/realtime';
 import { findLiveChatCard } from '../playbooks/live-chat-card';
 import type { RealtimeLimits } from '../realtime/limits';
 import { startRealtime, type Realtime } from '../realtime/server';
+import type { ConversationRecord } from '../repositories/conversations';
 import type { EventBus } from './event-bus';
 
 /** Owns the Socket.IO server for the plugin's lifetime (started in bootstrap, closed in destroy). */
@@ -22,7 +23,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const language = visitorId === null ? null : await strapi.plugin('live-chat').service('flow').chatLanguage(visitorId);
         return (await findLiveChatCard(strapi, playbookDocumentId, language))?.offlineMessage ?? null;
       };
-      unsubscribe = [subscribeRealtime(bus, realtime.io, offlineMessageOf), subscribeNotifications(strapi, bus, realtime.io)];
+      // Issue 16: the visitor's view says whether to ask for a rating, by the company's CSAT switch.
+      const visitorViewOf = (record: ConversationRecord) => strapi.plugin('live-chat').service('satisfaction').visitorView(record);
+      unsubscribe = [subscribeRealtime(bus, realtime.io, offlineMessageOf, visitorViewOf), subscribeNotifications(strapi, bus, realtime.io)];
     },
 
     /** F3: graceful shutdown's first step: finish in-flight work, send the clients to other nodes. */

@@ -12,6 +12,7 @@ import {
   NAMESPACES,
   RECONNECTION,
   SOCKET_PATH,
+  type Ack,
   type VisitorClientEvents,
   type VisitorConversation,
   type VisitorServerEvents,
@@ -91,6 +92,8 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
    * (`unavailable`): sent again by themselves once connected again, with the same client id.
    */
   const resendOnConnect = new Set<string>();
+  /** Issue 16: the rating question on screen, for the conversation it asks about. */
+  let ratingAsked: { documentId: string; remove: () => void } | null = null;
 
   const refresh = () => {
     const text = {
@@ -290,7 +293,7 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
     conversationId = conversation.documentId;
     store.markReadByAgent(conversation.agentReadSeq);
     view.syncMessages(store.list());
-    if (conversation.status === 'closed') closed();
+    if (conversation.status === 'closed') closed(conversation);
     else if (conversation.agentName) joined(conversation.agentName);
     else if (phase !== 'missed') phase = conversation.missed ? 'missed' : 'waiting';
     refresh();
@@ -304,13 +307,46 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
     refresh();
   }
 
-  function closed(): void {
-    if (phase === 'closed') return;
+  function closed(conversation: VisitorConversation): void {
+    if (phase === 'closed') {
+      // Answered in another tab, or CSAT turned off meanwhile: the question goes.
+      if (!conversation.askRating && ratingAsked?.documentId === conversation.documentId) ratingAsked.remove();
+      return;
+    }
     phase = 'closed';
     agentTyping(false);
     refresh();
+    const rating = conversation.askRating ? askRating(conversation.documentId) : null;
     view.addAction(t.emailTranscript, () => void emailTranscript());
     view.addAction(t.newChat, newChat);
+    rating?.focus();
+  }
+
+  /**
+   * Issue 16 (G6): the server said to ask (closed, CSAT on, not answered yet). The answer is sent
+   * on the socket; a refusal that means "asked already" or "turned off" takes the question away.
+   */
+  function askRating(documentId: string) {
+    type Live = NonNullable<typeof socket>;
+    const answer = async (send: (live: Live) => Promise<Ack<VisitorConversation>>) => {
+      if (!socket) return false;
+      try {
+        const ack = await send(socket.timeout(ACK_TIMEOUT_MS) as Live);
+        if (ack.ok) return true;
+        if (ack.error.code !== 'invalid_payload' && ack.error.code !== 'rate_limited' && ack.error.code !== 'internal_error') {
+          ratingAsked?.remove();
+        }
+        return false;
+      } catch {
+        return false;
+      }
+    };
+    const question = view.addRating(
+      (score, comment) => answer((live) => live.emitWithAck('rating:submit', { score, comment })),
+      () => answer((live) => live.emitWithAck('rating:dismiss', {})),
+    );
+    ratingAsked = { documentId, remove: question.remove };
+    return question;
   }
 
   /** G8: the transcript by email, to the address the visitor gave (capture or the page's identify). */
@@ -416,7 +452,8 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
       token = session.token;
       if (session.attachments) uploads.setLimits(session.attachments);
       const current = session.conversation;
-      if (current && current.status !== 'closed') {
+      // Issue 16: a closed chat still waiting for its rating is shown again, with the question.
+      if (current && (current.status !== 'closed' || current.askRating)) {
         // E4: a returning visitor resumes their open conversation; its history comes with the first sync.
         conversationId = current.documentId;
         applyConversation(current);

@@ -30,15 +30,20 @@ export const CHAT_CSS = `
 .choices{display:flex;flex-wrap:wrap;gap:6px}
 .choice,.primary{font:inherit;border:1px solid #2457c5;background:#fff;color:#2457c5;border-radius:16px;padding:6px 12px;cursor:pointer}
 .choice[aria-pressed=true],.primary{background:#2457c5;color:#fff}
-.choice:disabled{cursor:default;opacity:.7}
+.choice:disabled,.primary:disabled{cursor:default;opacity:.6}
 .form{display:flex;flex-direction:column;gap:8px;background:#fff;border:1px solid #e3e6ea;border-radius:12px;padding:12px;max-width:100%}
 .form fieldset{border:0;margin:0;padding:0;display:flex;flex-direction:column;gap:8px;min-width:0}
 .field{display:flex;flex-direction:column;gap:2px}
 .field label{font-size:13px;font-weight:600}
 .req{font-weight:400;color:#57606a}
-.field input{font:inherit;padding:7px 9px;border:1px solid #8c959f;border-radius:6px;width:100%;background:#fff;color:#1b1f24}
+.field input,.field textarea{font:inherit;padding:7px 9px;border:1px solid #8c959f;border-radius:6px;width:100%;background:#fff;color:#1b1f24}
 .field input[aria-invalid=true]{border-color:#b42318}
 .error{font-size:12px;color:#b42318;margin:0}
+.stars{display:flex;flex-wrap:wrap;gap:2px}
+.stars legend{font-weight:600;margin-bottom:4px;padding:0}
+.star{width:44px;height:44px;display:flex;align-items:center;justify-content:center;font-size:30px;color:#8c959f;cursor:pointer}
+.star.on{color:#d97706}
+.star:focus-within{outline:3px solid #f5a623;outline-offset:-2px}
 .typing{margin:0;padding:0 16px;min-height:18px;font-size:12px;color:#57606a;background:#f6f7f9}
 .composer{display:flex;gap:8px;padding:10px;border-top:1px solid #e3e6ea;background:#fff}
 .composer textarea{flex:1;font:inherit;resize:none;border:1px solid #8c959f;border-radius:8px;padding:8px 10px;height:40px;max-height:120px;color:#1b1f24;background:#fff}

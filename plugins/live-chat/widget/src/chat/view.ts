@@ -305,6 +305,63 @@ export function createView(root: ShadowRoot, t: ChatStrings, on: ViewHandlers, s
       append(form);
       if (root.activeElement !== input) inputs.values().next().value?.input.focus();
     },
+    /**
+     * Issue 16 (G6): "How was your chat?": five stars as a radio group (arrow keys choose, labels
+     * read "4 out of 5"), an optional comment and Send, or "No thanks". `submit` answers whether the
+     * rating was stored; `dismiss` whether the question is gone for good. The comment is sent as typed.
+     */
+    addRating(submit: (score: number, comment: string) => Promise<boolean>, dismiss: () => Promise<boolean>) {
+      const formId = `lc-rate-${Math.random().toString(36).slice(2, 8)}`;
+      const stars = el('fieldset', { class: 'stars' }, el('legend', {}, t.ratePrompt));
+      const labels: HTMLLabelElement[] = [];
+      let score = 0;
+      for (let value = 1; value <= 5; value += 1) {
+        const radio = el('input', { type: 'radio', name: formId, value: String(value), class: 'sr' });
+        const label = el('label', { class: 'star' }, radio, el('span', { 'aria-hidden': 'true' }, '★'), el('span', { class: 'sr' }, format(t.rateScore, { score: String(value) })));
+        radio.addEventListener('change', () => {
+          score = value;
+          labels.forEach((other, index) => other.classList.toggle('on', index < value));
+          send.disabled = false;
+        });
+        labels.push(label);
+        stars.appendChild(label);
+      }
+      const comment = el('textarea', { id: `${formId}-comment`, rows: '2', maxlength: '1000' });
+      const send = el('button', { type: 'submit', class: 'primary', disabled: '' }, t.rateSubmit);
+      const noThanks = el('button', { type: 'button', class: 'choice' }, t.rateDismiss);
+      const problem = el('p', { class: 'error', role: 'alert' });
+      const fieldset = el(
+        'fieldset',
+        {},
+        stars,
+        el('div', { class: 'field' }, el('label', { for: comment.id }, t.rateComment), comment),
+        el('div', { class: 'choices' }, send, noThanks),
+        problem,
+      );
+      const form = el('form', { class: 'form rating', novalidate: '' }, fieldset);
+      const attempt = async (run: () => Promise<boolean>, done: () => void) => {
+        fieldset.disabled = true;
+        problem.textContent = '';
+        if (await run()) return done();
+        fieldset.disabled = false;
+        problem.textContent = t.error;
+      };
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        if (score === 0) return;
+        void attempt(
+          () => submit(score, comment.value),
+          () => form.replaceWith(el('p', { class: 'system', role: 'status' }, t.rateThanks)),
+        );
+      });
+      noThanks.addEventListener('click', () => void attempt(dismiss, () => form.remove()));
+      append(form);
+      return {
+        /** The question went away elsewhere (answered in another tab, CSAT turned off). */
+        remove: () => form.remove(),
+        focus: () => labels[0]?.querySelector('input')?.focus(),
+      };
+    },
     addAction(label: string, action: () => void) {
       const button = el('button', { type: 'button', class: 'primary' }, label);
       button.addEventListener('click', () => {

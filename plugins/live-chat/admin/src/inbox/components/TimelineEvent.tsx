@@ -5,6 +5,35 @@ import { useInboxTime } from '../format';
 
 const text = (value: string | number | null | undefined): string => (value === null || value === undefined ? '' : String(value));
 
+/** Five stars, the score's filled: a picture of the number the text beside it states. */
+export const Stars = ({ score }: { score: number }) => (
+  <span aria-hidden="true" style={{ color: '#d97706', letterSpacing: '1px' }}>
+    {'★'.repeat(score)}
+    <span style={{ color: '#a5a5ba' }}>{'★'.repeat(Math.max(0, 5 - score))}</span>
+  </span>
+);
+
+/** Issue 16 (G6): "The visitor rated the chat 4 out of 5", their comment under it, marked as theirs. */
+const RatingEvent = ({ entry }: { entry: TimelineEntry }) => {
+  const tr = useT();
+  const time = useInboxTime();
+  const score = Number(entry.event?.data.score ?? 0);
+  const comment = entry.event?.data.comment;
+  return (
+    <Flex direction="column" alignItems="center" gap={1} paddingTop={2} paddingBottom={2} data-event="rated" data-author="visitor">
+      <Typography variant="pi" textColor="neutral800" textAlign="center">
+        <Stars score={score} /> {tr('inbox.event.rated', 'The visitor rated the chat {score} out of 5', { score })} ·{' '}
+        <time dateTime={entry.createdAt}>{time(entry.createdAt)}</time>
+      </Typography>
+      {typeof comment === 'string' && comment ? (
+        <Typography variant="pi" textColor="neutral700" textAlign="center" style={{ fontStyle: 'italic', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="rating-comment">
+          “{comment}”
+        </Typography>
+      ) : null}
+    </Flex>
+  );
+};
+
 /** B7: a timeline event (joined, reassigned, lead / deal created, closed…) as a line with its time. */
 export const TimelineEvent = ({ entry, agentId }: { entry: TimelineEntry; agentId?: number }) => {
   const tr = useT();
@@ -40,6 +69,9 @@ export const TimelineEvent = ({ entry, agentId }: { entry: TimelineEntry; agentI
     case 'deal_created':
       line = tr('inbox.event.dealCreated', '{actor} created the deal "{title}"', { actor, title: text(data.title) });
       break;
+    case 'rated':
+      // Issue 16 (G6): the visitor's own rating; their comment is plain text (React escapes it).
+      return <RatingEvent entry={entry} />;
     default:
       line = text(entry.event?.type);
   }

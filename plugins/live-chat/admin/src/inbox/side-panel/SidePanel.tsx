@@ -9,6 +9,7 @@ import { useT } from '../../hooks/useT';
 import { CrmActions } from './CrmActions';
 import { LinkedRecordsList } from './LinkedRecordsList';
 import { PanelNotice, usePanelNotice } from './PanelNotice';
+import { RatingSummary } from './RatingSummary';
 import { SidePanelFields } from './SidePanelFields';
 import { useLinkedRecords } from './useLinkedRecords';
 import { useSidePanelForm } from './useSidePanelForm';
@@ -81,6 +82,12 @@ export const SidePanel = ({ conversation, onChange }: SidePanelProps) => {
           {/* At the top, as in the reference's panel: the records are what the details are collected for. */}
           <CrmActions canCreateLead={createLead} canCreateDeal={createDeal} busy={busy} onCreate={(kind) => void create(kind)} />
           <LinkedRecordsList records={records} />
+          {conversation.rating ? (
+            <>
+              <Divider />
+              <RatingSummary rating={conversation.rating} />
+            </>
+          ) : null}
           <Divider />
           <VisitorContextPanel conversation={conversation} />
           <Divider />
