@@ -80,7 +80,7 @@ describe('G4 the attachments option', () => {
   it('refuses a type it cannot recognise from the bytes (SVG, HTML) and a bad size', () => {
     expect(() => attachmentsOf({} as never, { LIVE_CHAT_ATTACHMENT_TYPES: 'image/svg+xml' })).toThrow();
     expect(() => attachmentsOf({} as never, { LIVE_CHAT_ATTACHMENT_MAX_BYTES: 'lots' })).toThrow();
-    const base = { redisUrl: '', installationFreshnessHours: 1, superAdminSeesAll: true, waitTimeSweepMs: 1000, presenceGraceMs: 0 };
+    const base = { redisUrl: '', installationFreshnessHours: 1, superAdminSeesAll: true, waitTimeSweepMs: 1000, presenceGraceMs: 0, emailRetryBaseMs: 60_000 };
     expect(pluginConfigSchema.safeParse({ ...base, attachments: { allowedTypes: ['text/html'] } }).success).toBe(false);
     expect(pluginConfigSchema.safeParse({ ...base, attachments: { maxFileSize: 0 } }).success).toBe(false);
     expect(pluginConfigSchema.safeParse({ ...base, attachments: { allowedTypes: ['image/png'], maxFileSize: 2048 } }).success).toBe(true);
