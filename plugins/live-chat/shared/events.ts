@@ -92,6 +92,8 @@ export interface AgentServerEvents {
   /** The agent may no longer see this conversation (reassigned away, B6). */
   'conversation:removed': (payload: { documentId: string }) => void;
   'timeline:entry': (payload: { documentId: string; entry: TimelineEntry }) => void;
+  /** F5, G9: the conversation's personal content was erased; a client showing it reloads its timeline. */
+  'conversation:erased': (payload: { documentId: string }) => void;
   typing: (payload: { documentId: string; typing: boolean }) => void;
   read: (payload: { documentId: string; upToSeq: number }) => void;
   /** D2 */

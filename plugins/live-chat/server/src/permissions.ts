@@ -12,4 +12,6 @@ export const adminActions = [
   },
   // G3: canned replies are managed in Settings > Live Chat; agents read them with "Use the inbox".
   { uid: ADMIN_ACTIONS.manageCannedReplies, displayName: 'Manage canned replies', subCategory: 'Settings' },
+  // F5, G9: GDPR export and erasure, the erasure log and the retention setting.
+  { uid: ADMIN_ACTIONS.managePersonalData, displayName: 'Export and erase personal data', subCategory: 'Personal data' },
 ].map((action) => ({ ...action, section: 'plugins' as const, pluginName: PLUGIN_ID }));

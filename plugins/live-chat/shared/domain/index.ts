@@ -11,3 +11,4 @@ export * from './search';
 export * from './audience';
 export * from './bot-transcript';
 export * from './attachments';
+export * from './personal-data';

@@ -254,7 +254,8 @@ export function sanitizeRichText(input: unknown): RichText {
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+/** Text made safe to place in HTML content or a quoted attribute. */
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 function leafHtml(leaf: RichTextLeaf): string {
   let html = escapeHtml(leaf.text);

@@ -46,6 +46,8 @@ export default defineContentType({
     rating: { type: 'integer', min: 1, max: 5 },
     ratingComment: { type: 'text', maxLength: 1000 },
     ratedAt: { type: 'datetime' },
+    // F5, G9: when the personal content was erased (the row stays for analytics); retention skips it.
+    erasedAt: { type: 'datetime' },
   },
   indexes: [
     // Folder lists (B3, B5, B8) are keyset-paged by last activity within a status.
@@ -56,5 +58,7 @@ export default defineContentType({
     { name: 'live_chat_conversations_person_idx', columns: ['person_id'] },
     // B9: the sweeper looks for unassigned chats whose deadline passed.
     { name: 'live_chat_conversations_deadline_idx', columns: ['status', 'wait_deadline_at'] },
+    // G9: the retention sweep looks for closed chats not yet erased, oldest first.
+    { name: 'live_chat_conversations_retention_idx', columns: ['status', 'erased_at', 'closed_at'] },
   ],
 });

@@ -11,9 +11,11 @@ import flow from './flow';
 import installations from './installations';
 import messages from './messages';
 import notificationSettings from './notification-settings';
+import personalData from './personal-data';
 import playbooks from './playbooks';
 import presence from './presence';
 import realtime from './realtime';
+import retention from './retention';
 import sidePanel from './side-panel';
 import sweeper from './sweeper';
 import visitors from './visitors';
@@ -42,5 +44,7 @@ export default {
   presence,
   'notification-settings': notificationSettings,
   realtime,
+  'personal-data': personalData,
+  retention,
   visitors,
 };
