@@ -59,7 +59,8 @@ async function seedPerson() {
     first,
     last,
     email: `${word('mail')}@erase-me.test`,
-    phone: '+46 70 123 45 67',
+    // A Swedish mobile number of its own (the side panel checks and normalizes it).
+    phone: `+46 70 ${String(100 + (randomBytes(2).readUInt16BE() % 900))} ${String(randomBytes(2).readUInt16BE() % 100).padStart(2, '0')} ${String(randomBytes(2).readUInt16BE() % 100).padStart(2, '0')}`,
     visitorText: `${word('vtext')} please call me back`,
     replyText: `${word('reply')} sure thing`,
     noteText: `${word('note')} prefers mornings`,
@@ -121,7 +122,7 @@ const needlesOf = (seeded: Awaited<ReturnType<typeof seedPerson>>) => {
     person.last,
     person.email,
     seeded.storedPhone,
-    '701234567',
+    seeded.storedPhone.replace(/\D/g, '').slice(2),
     person.visitorText.split(' ')[0],
     person.replyText.split(' ')[0],
     person.noteText.split(' ')[0],

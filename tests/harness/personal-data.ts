@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
+import type { Response } from 'superagent';
 import type { TestApp } from './strapi';
 
 /** A place an erased value was still found: a table's column, or a file on disk. */
@@ -63,10 +64,11 @@ export async function findOnDisk(folder: string, needles: string[]): Promise<Fin
 }
 
 /** Supertest parser keeping a binary body (a zip) as a Buffer. */
-export const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+export const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 /** An export archive's entries: name → bytes. */
