@@ -12,6 +12,7 @@ export const HOLDS = {
   managePlaybooks: ['superAdmin', 'manager'],
   manageNotificationSettings: ['superAdmin'],
   manageCannedReplies: ['superAdmin'],
+  managePersonalData: ['superAdmin'],
 } satisfies Record<string, PrincipalName[]>;
 export const holds = (principal: PrincipalName, action: keyof typeof HOLDS) => (HOLDS[action] as PrincipalName[]).includes(principal);
 
