@@ -39,6 +39,7 @@ describe('admin RBAC actions', () => {
         seeAllConversations: false,
         manageNotificationSettings: false,
         manageCannedReplies: false,
+        managePersonalData: false,
       },
       seesAllConversations: false,
     });

@@ -24,6 +24,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let running: Promise<number> | null = null;
 
   async function sweepOnce(now: Date, batch: number): Promise<number> {
+    // F5: files of an erasure that stopped half-way go now, whether retention is on or not.
+    await personalData().eraseLeftoverFiles();
     const cutoff = retentionCutoff(await settings.read(RETENTION_KEY, DEFAULT_RETENTION), now);
     if (!cutoff) return 0;
     const due = await repository.findDueForRetention(cutoff, batch);
