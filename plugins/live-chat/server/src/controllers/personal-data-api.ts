@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { eraseBodySchema, subjectParamsSchema } from '../../../shared/contracts/personal-data';
 import type { PersonalDataService } from '../services/personal-data';
 import { parseOrThrow } from '../validation';
-import { downloadDisposition } from './personal-data';
+import { sendArchive } from './personal-data';
 
 /**
  * F5 through the content API, for integrations: Strapi's route authorizer lets only API tokens and
@@ -17,11 +17,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async export(ctx: Context) {
       const { kind, documentId } = subjectOf(ctx);
-      const { body, filename } = await personalData().exportArchive({ kind: 'api-token' }, kind, documentId);
-      ctx.set('Content-Disposition', downloadDisposition(filename));
-      ctx.set('Cache-Control', 'no-store');
-      ctx.type = 'application/zip';
-      ctx.body = body;
+      sendArchive(ctx, await personalData().exportArchive({ kind: 'api-token' }, kind, documentId));
     },
 
     async erase(ctx: Context) {

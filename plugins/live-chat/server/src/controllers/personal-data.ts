@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import {
@@ -12,8 +13,13 @@ import type { PersonalDataActor, PersonalDataService } from '../services/persona
 import type { RetentionService } from '../services/retention';
 import { parseOrThrow } from '../validation';
 
-/** `attachment` with an RFC 6266 file name (the names here are ASCII already). */
-export const downloadDisposition = (filename: string) => `attachment; filename="${filename}"`;
+/** Answers an export archive as a download (the file names here are ASCII already), never cached. */
+export function sendArchive(ctx: Context, archive: { body: Readable; filename: string }) {
+  ctx.set('Content-Disposition', `attachment; filename="${archive.filename}"`);
+  ctx.set('Cache-Control', 'no-store');
+  ctx.type = 'application/zip';
+  ctx.body = archive.body;
+}
 
 /** F5, G9 in the admin panel: export, erase, the erasure log and the retention setting. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -34,11 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     async export(ctx: Context) {
       const { kind, documentId } = subjectOf(ctx);
-      const { body: stream, filename } = await personalData().exportArchive(actorOf(ctx), kind, documentId);
-      ctx.set('Content-Disposition', downloadDisposition(filename));
-      ctx.set('Cache-Control', 'no-store');
-      ctx.type = 'application/zip';
-      ctx.body = stream;
+      sendArchive(ctx, await personalData().exportArchive(actorOf(ctx), kind, documentId));
     },
 
     async erase(ctx: Context) {

@@ -1,15 +1,10 @@
-import { z } from 'zod';
 import { PLUGIN_ID } from '../../../shared/constants';
 import { eraseBodySchema, erasureResultSchema } from '../../../shared/contracts/personal-data';
 import { SUBJECT_KINDS } from '../../../shared/domain/personal-data';
-import { ref, SCHEMA_PREFIX, type JsonSchema } from './names';
+import { toOpenApi } from './actions';
+import { ref, SCHEMA_PREFIX } from './names';
 
 /** G1: the content API's personal data routes (F5), with bodies from the schemas the controller validates with. */
-
-const toOpenApi = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
-  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
-  return json;
-};
 
 const REQUEST = `${SCHEMA_PREFIX}ErasePersonalDataRequest`;
 const RESPONSE = `${SCHEMA_PREFIX}ErasePersonalDataResponse`;
