@@ -127,10 +127,10 @@ export const createPersonalDataRepository = (strapi: Core.Strapi) => {
       return (await query('person').findMany({ where: { id: { $in: personIds } }, populate: ['organization'], orderBy: { id: 'asc' } })) as Row[];
     },
 
-    /** A conversation's whole timeline, in seq order, and its rating columns. */
-    async timelineOf(conversationId: number): Promise<StoredTimelineEntry[]> {
+    /** A conversation's whole timeline in seq order, each entry with its stored file's upload id (or null). */
+    async timelineOf(conversationId: number): Promise<Array<{ entry: StoredTimelineEntry; fileId: number | null }>> {
       const rows: Row[] = await table(strapi, TABLES.messages).where({ conversation_id: conversationId }).orderBy('seq', 'asc');
-      return rows.map(toStoredTimelineEntry);
+      return rows.map((row) => ({ entry: toStoredTimelineEntry(row), fileId: row.file_id === null || row.file_id === undefined ? null : Number(row.file_id) }));
     },
 
     /** The satisfaction rating a visitor gave a conversation (CSAT), or null. */

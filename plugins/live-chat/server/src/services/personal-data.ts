@@ -80,10 +80,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const conversations: ExportedConversation[] = [];
     for (const record of resolved.records) {
       const timeline = [];
-      for (const stored of await repository.timelineOf(record.id)) {
+      for (const { entry: stored, fileId } of await repository.timelineOf(record.id)) {
         const entry = toTimelineEntry(stored);
         let file: string | null = null;
-        const fileId = stored.kind === 'file' ? await fileIdOf(record.id, stored.seq) : null;
         if (fileId !== null && stored.attachment) {
           file = `files/${record.documentId}/${stored.seq}-${safeName(stored.attachment.name ?? 'file')}`;
           files.push({ name: file, open: async () => (await attachments().openStored(fileId)) ?? Promise.reject(new Error('File erased')) });
@@ -117,11 +116,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       activities: crm.activities.map(exportedRecord),
     };
     return { document, files };
-  }
-
-  async function fileIdOf(conversationId: number, seq: number): Promise<number | null> {
-    const row = (await strapi.db.getConnection('live_chat_messages').where({ conversation_id: conversationId, seq }).first('file_id')) as { file_id: unknown } | undefined;
-    return row?.file_id === null || row?.file_id === undefined ? null : Number(row.file_id);
   }
 
   /** Erases the scope's database rows in one transaction; answers the counts and the erased conversations. */
