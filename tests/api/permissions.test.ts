@@ -41,6 +41,7 @@ describe('admin RBAC actions', () => {
         manageCannedReplies: false,
         manageAssignment: false,
         viewAnalytics: false,
+        managePersonalData: false,
       },
       seesAllConversations: false,
     });

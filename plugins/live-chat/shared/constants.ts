@@ -20,6 +20,7 @@ export const CONTENT_TYPE_NAMES = [
   'notification-setting',
   'agent-status',
   'canned-reply',
+  'erasure',
 ] as const;
 export type ContentTypeName = (typeof CONTENT_TYPE_NAMES)[number];
 export type ContentTypeUid = `plugin::live-chat.${ContentTypeName}`;
@@ -35,6 +36,8 @@ export const ADMIN_ACTIONS = {
   manageCannedReplies: 'canned-replies.manage',
   manageAssignment: 'settings.assignment',
   viewAnalytics: 'analytics.view',
+  /** F5, G9: export and erase a person's data, read the erasure log, set retention. */
+  managePersonalData: 'personal-data.manage',
 } as const;
 export type AdminActionKey = keyof typeof ADMIN_ACTIONS;
 /** The full action id as Strapi's admin permission engine knows it. */
@@ -104,6 +107,8 @@ export const DOMAIN_EVENTS = [
   'message:created',
   'lead:created',
   'deal:created',
+  /** F5, G9: the conversation's personal content was erased; open clients drop what they show. */
+  'conversation:erased',
 ] as const;
 export type DomainEventName = (typeof DOMAIN_EVENTS)[number];
 
@@ -118,6 +123,9 @@ export const WEBHOOK_EVENTS: Partial<Record<DomainEventName, string>> = {
   'lead:created': 'live-chat.lead.created',
   'deal:created': 'live-chat.deal.created',
 };
+
+/** F5: announced once per erasure (one person or visitor, all their conversations), not per conversation. */
+export const PERSON_ERASED_WEBHOOK = 'live-chat.person.erased';
 
 /**
  * F4: the largest value an `integer` column holds on every supported database (PostgreSQL's int4;

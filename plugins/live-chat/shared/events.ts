@@ -110,6 +110,8 @@ export interface AgentServerEvents {
   /** B6: the agent may no longer see the chat; `assigneeName` is who has it now (a reassign), if anyone. */
   'conversation:removed': (payload: { documentId: string; assigneeName: string | null }) => void;
   'timeline:entry': (payload: { documentId: string; entry: TimelineEntry }) => void;
+  /** F5, G9: the conversation's personal content was erased; a client showing it reloads its timeline. */
+  'conversation:erased': (payload: { documentId: string }) => void;
   typing: (payload: { documentId: string; typing: boolean }) => void;
   read: (payload: { documentId: string; upToSeq: number }) => void;
   /** D2 */

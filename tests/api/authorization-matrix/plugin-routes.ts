@@ -59,6 +59,12 @@ const cannedReplyReaders = (principal: PrincipalName) =>
 const cannedReplyManagers = (principal: PrincipalName) => adminDoor(principal, holds(principal, 'manageCannedReplies'), () => 'ok');
 const assignmentManagers = (principal: PrincipalName) => adminDoor(principal, holds(principal, 'manageAssignment'), () => 'ok');
 const cannedReply = () => ({ shortcut: `matrix-${randomBytes(4).toString('hex')}`, title: 'Matrix', body: 'Hi {visitor.name}' });
+/**
+ * F5: "Export and erase personal data", and B6 on the conversation the subject is named by (the
+ * same answer as reading it: 404 for a chat one may not see).
+ */
+const personalData = (principal: PrincipalName, chat?: Chat): Outcome =>
+  adminDoor(principal, holds(principal, 'managePersonalData'), () => (chat && AGENTS[principal] ? inboxAnswer(AGENTS[principal]!, 'read', chat) : 'ok'));
 const anyone = (): Outcome => 'ok';
 const analyticsViewers = (principal: PrincipalName) => adminDoor(principal, holds(principal, 'viewAnalytics'), () => 'ok');
 const analyticsRange = { from: '2026-01-01', to: '2026-01-31' };
@@ -99,6 +105,13 @@ export const PLUGIN_ADMIN_ROUTES: Record<RouteKey, AdminRow> = {
   // A file is served to whoever holds its URL (its key is the credential), an image's thumbnail too.
   'GET /live-chat/attachments/:fileKey': { expect: anyone },
   'GET /live-chat/attachments/:fileKey/thumbnail': { expect: anyone },
+  'GET /live-chat/personal-data/:kind/:documentId': { on: 'chat', expect: personalData },
+  'GET /live-chat/personal-data/:kind/:documentId/export': { on: 'chat', expect: personalData },
+  'POST /live-chat/personal-data/:kind/:documentId/erase': { on: 'chat', writes: true, body: () => ({ confirm: 'ERASE' }), expect: personalData },
+  'GET /live-chat/personal-data/erasures': { expect: (p) => personalData(p) },
+  'GET /live-chat/settings/retention': { expect: (p) => personalData(p) },
+  'PUT /live-chat/settings/retention': { body: () => ({ enabled: false, days: 365 }), expect: (p) => personalData(p) },
+  'GET /live-chat/settings/retention/preview': { expect: (p) => personalData(p) },
   'GET /live-chat/agents': { expect: inbox() },
   'GET /live-chat/availability': { expect: inbox() },
   'PUT /live-chat/availability': { body: () => ({ availability: 'offline' }), expect: inbox() },
@@ -225,7 +238,7 @@ export function pluginAdminCells(context: MatrixContext): { cells: Cell[]; missi
               };
               const call: HttpCall = {
                 method,
-                path: fillPath(path, { documentId: ids.documentId, cardDocumentId: ids.cardDocumentId, locale: 'sv', file: world.widgetChunk, fileKey: world.attachmentKey, agentId: String(context.who.agentA.adminId) }),
+                path: fillPath(path, { kind: 'conversation', documentId: ids.documentId, cardDocumentId: ids.cardDocumentId, locale: 'sv', file: world.widgetChunk, fileKey: world.attachmentKey, agentId: String(context.who.agentA.adminId) }),
                 query: row.query,
                 body: row.body ? await row.body(ids, context) : undefined,
               };
@@ -312,6 +325,19 @@ export function contentApiCells(context: MatrixContext): { cells: Cell[]; missin
               body: { data: body() },
             }));
           }
+        }
+      }
+      continue;
+    }
+    // F5: a person's export and erasure: tokens granted them (full access), never a read-only token.
+    if (path.startsWith('/api/live-chat/personal-data/')) {
+      for (const chat of CHATS) {
+        for (const principal of PRINCIPALS) {
+          cell(route, chat, principal, contentApiDoor(principal, 'write'), async (own) => ({
+            method,
+            path: fillPath(path, { kind: 'conversation', documentId: own && method === 'POST' ? await world.freshChat(chat) : world.chats[chat] }),
+            body: method === 'POST' ? { data: { confirm: 'ERASE' } } : undefined,
+          }));
         }
       }
       continue;

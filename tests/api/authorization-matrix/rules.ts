@@ -14,6 +14,7 @@ export const HOLDS = {
   manageCannedReplies: ['superAdmin'],
   manageAssignment: ['superAdmin'],
   viewAnalytics: ['superAdmin'],
+  managePersonalData: ['superAdmin'],
 } satisfies Record<string, PrincipalName[]>;
 export const holds = (principal: PrincipalName, action: keyof typeof HOLDS) => (HOLDS[action] as PrincipalName[]).includes(principal);
 

@@ -130,6 +130,10 @@ export async function createWorld(app: TestApp, who: Record<PrincipalName, Princ
   await app.http().put('/live-chat/availability').set(admin('agentA')).send({ availability: 'online' });
   await app.http().put('/live-chat/me/notifications').set(admin('agentA')).send({ sound: true });
 
+  // F5: one erasure, so the audit log (a plugin-only type) holds a record the Content Manager cells ask about.
+  const erased = await app.http().post(`/live-chat/personal-data/conversation/${await chatIn('closed')}/erase`).set(admin('superAdmin')).send({ confirm: 'ERASE' });
+  if (erased.status !== 200) throw new Error(`no erasure: ${JSON.stringify(erased.body)}`);
+
   const anyDocumentId = async (type: ContentTypeName) =>
     ((await strapi.db.query(uid(type)).findOne({ select: ['documentId'] })) as { documentId: string }).documentId;
   const records = {} as World['records'];

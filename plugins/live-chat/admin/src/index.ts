@@ -78,6 +78,14 @@ export default {
         { action: adminAction('manageNotificationSettings'), subject: null },
       ],
     });
+    // G9: Settings > Live Chat > Data retention, with "Export and erase personal data".
+    app.addSettingsLink(PLUGIN_ID, {
+      id: 'data-retention',
+      to: `${PLUGIN_ID}/data-retention`,
+      intlLabel: { id: `${PLUGIN_ID}.retention.title`, defaultMessage: 'Data retention' },
+      Component: () => import('./pages/DataRetentionSettingsPage'),
+      permissions: [{ action: adminAction('managePersonalData'), subject: null }],
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Live Chat' });
   },
 
@@ -92,6 +100,7 @@ export default {
           import(`./translations/assignment/${locale}.json`).catch(() => ({ default: {} })),
           import(`./translations/email/${locale}.json`).catch(() => ({ default: {} })),
           import(`./translations/analytics/${locale}.json`).catch(() => ({ default: {} })),
+          import(`./translations/personal-data/${locale}.json`).catch(() => ({ default: {} })),
         ]);
         // One file per area (playbooks, inbox, notifications, canned replies, assignment, email, analytics) so each screen's strings stay together.
         const data = Object.assign({}, ...parts.map((part: { default: Record<string, string> }) => part.default));

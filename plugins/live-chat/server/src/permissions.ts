@@ -16,4 +16,6 @@ export const adminActions = [
   { uid: ADMIN_ACTIONS.manageAssignment, displayName: 'Manage auto-assignment', subCategory: 'Settings' },
   // Issue 16: the Analytics page and its API; without "See all conversations" only one's own figures (B6).
   { uid: ADMIN_ACTIONS.viewAnalytics, displayName: 'View analytics', subCategory: 'Analytics' },
+  // F5, G9: GDPR export and erasure, the erasure log and the retention setting.
+  { uid: ADMIN_ACTIONS.managePersonalData, displayName: 'Export and erase personal data', subCategory: 'Personal data' },
 ].map((action) => ({ ...action, section: 'plugins' as const, pluginName: PLUGIN_ID }));

@@ -15,3 +15,4 @@ export * from './business-hours';
 export * from './auto-assignment';
 export * from './analytics';
 export * from './satisfaction';
+export * from './personal-data';

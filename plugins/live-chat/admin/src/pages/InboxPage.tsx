@@ -158,6 +158,7 @@ const Inbox = ({ api, me }: { api: InboxApi; me: Me }) => {
                   agentId={me.id}
                   agentName={me.displayName}
                   seesAll={me.seesAllConversations}
+                  canManagePersonalData={me.permissions.managePersonalData}
                   agents={agents}
                   folder={folder}
                   onGone={() => navigate(inboxPath(folder), { replace: true })}
@@ -183,6 +184,8 @@ interface OpenConversationProps {
   /** G3: what `{agent.name}` in a canned reply becomes. */
   agentName: string;
   seesAll: boolean;
+  /** F5: may export and erase the person's data (the side panel's "…" menu). */
+  canManagePersonalData: boolean;
   agents: AgentRef[];
   folder: InboxFolder;
   onGone: () => void;
@@ -191,10 +194,10 @@ interface OpenConversationProps {
 }
 
 /** Loads the open conversation; one the agent may not (or no longer) see closes at once (B6). */
-const OpenConversation = ({ api, documentId, agentId, agentName, seesAll, agents, folder, onGone, onMoved }: OpenConversationProps) => {
+const OpenConversation = ({ api, documentId, agentId, agentName, seesAll, canManagePersonalData, agents, folder, onGone, onMoved }: OpenConversationProps) => {
   const tr = useT();
   const { toggleNotification } = useNotification();
-  const { state, replace } = useConversation(api, documentId);
+  const { state, erasures, replace } = useConversation(api, documentId);
   const gone = state.kind === 'gone';
   // After a reassign the agent is told to whom the chat went, which reads as news, not as an error.
   const goneMessage =
@@ -232,5 +235,17 @@ const OpenConversation = ({ api, documentId, agentId, agentName, seesAll, agents
       </Box>
     );
   }
-  return <ChatWindow api={api} conversation={state.detail} agentId={agentId} agentName={agentName} agents={agents} onChange={replace} />;
+  // A new key after an erasure: the timeline is read again, without the erased texts (F5).
+  return (
+    <ChatWindow
+      key={erasures}
+      api={api}
+      conversation={state.detail}
+      agentId={agentId}
+      agentName={agentName}
+      agents={agents}
+      canManagePersonalData={canManagePersonalData}
+      onChange={replace}
+    />
+  );
 };

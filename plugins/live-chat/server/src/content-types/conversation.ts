@@ -51,6 +51,8 @@ export default defineContentType({
     ratedAt: { type: 'datetime' },
     // The visitor closed the rating question without answering: it is not asked again (issue 16).
     ratingDismissedAt: { type: 'datetime' },
+    // F5, G9: when the personal content was erased (the row stays for analytics); retention skips it.
+    erasedAt: { type: 'datetime' },
   },
   indexes: [
     // Folder lists (B3, B5, B8) are keyset-paged by last activity within a status.
@@ -65,5 +67,7 @@ export default defineContentType({
     { name: 'live_chat_conversations_created_idx', columns: ['created_at'] },
     // …and an agent without "see all" reads only their own (B6).
     { name: 'live_chat_conversations_assignee_created_idx', columns: ['assignee_id', 'created_at'] },
+    // G9: the retention sweep looks for closed chats not yet erased, oldest first.
+    { name: 'live_chat_conversations_retention_idx', columns: ['status', 'erased_at', 'closed_at'] },
   ],
 });

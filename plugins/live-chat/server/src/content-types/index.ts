@@ -4,6 +4,7 @@ import cannedReply from './canned-reply';
 import card from './card';
 import conversation from './conversation';
 import deal from './deal';
+import erasure from './erasure';
 import installation from './installation';
 import lead from './lead';
 import message from './message';
@@ -29,4 +30,5 @@ export default {
   'notification-setting': notificationSetting,
   'agent-status': agentStatus,
   'canned-reply': cannedReply,
+  erasure,
 };

@@ -9,6 +9,8 @@ import adminPlaybook from './admin-playbook';
 import adminSettings from './admin-settings';
 import attachments from './attachments';
 import conversationActions from './conversation-actions';
+import personalData from './personal-data';
+import personalDataApi from './personal-data-api';
 import widget from './widget';
 import widgetAssets from './widget-assets';
 
@@ -27,6 +29,8 @@ export default {
   'admin-settings': adminSettings,
   attachments,
   'conversation-actions': conversationActions,
+  'personal-data': personalData,
+  'personal-data-api': personalDataApi,
   widget,
   'widget-assets': widgetAssets,
 };

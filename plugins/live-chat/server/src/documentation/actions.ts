@@ -9,7 +9,8 @@ import { pascal, ref, SCHEMA_PREFIX, type JsonSchema } from './names';
  * converted, never written twice.
  */
 
-const toOpenApi = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+/** A zod schema as OpenAPI 3.0 JSON schema. */
+export const toOpenApi = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
   const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
   return json;
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../../../shared/constants';
 import { actionDocumentation } from './actions';
 import { contentTypeSchemas } from './content-types';
+import { personalDataDocumentation } from './personal-data';
 
 /**
  * G1: the plugin's part of the OpenAPI document Strapi's documentation plugin generates. Strapi lists
@@ -11,7 +12,11 @@ import { contentTypeSchemas } from './content-types';
  */
 export function contentApiDocumentation() {
   const actions = actionDocumentation();
-  return { paths: actions.paths, components: { schemas: { ...contentTypeSchemas(), ...actions.components.schemas } } };
+  const personalData = personalDataDocumentation();
+  return {
+    paths: { ...actions.paths, ...personalData.paths },
+    components: { schemas: { ...contentTypeSchemas(), ...actions.components.schemas, ...personalData.schemas } },
+  };
 }
 
 interface DocumentationOverrideService {

@@ -18,7 +18,10 @@ export function subscribeRealtime(
   visitorViewOf: (record: ConversationRecord) => Promise<VisitorConversation>,
 ) {
   const agents = io.of(NAMESPACES.agent) as unknown as { to: (rooms: string | string[]) => AgentBroadcast };
-  const visitors = io.of(NAMESPACES.visitor) as unknown as { to: (room: string) => VisitorBroadcast };
+  const visitors = io.of(NAMESPACES.visitor) as unknown as {
+    to: (room: string) => VisitorBroadcast;
+    in: (room: string) => { disconnectSockets: (close?: boolean) => void };
+  };
 
   return bus.subscribe(async (event: DomainEvent) => {
     const { conversation } = event;
@@ -26,6 +29,12 @@ export function subscribeRealtime(
     const summary = toConversationSummary(conversation);
 
     if (event.type !== 'message:created') agents.to(rooms).emit('conversation:upsert', summary);
+    if (event.type === 'conversation:erased') {
+      agents.to(rooms).emit('conversation:erased', { documentId: conversation.documentId });
+      // F5: the erased visitor's open widgets lose their session; their next visit starts fresh (E4).
+      if (conversation.visitorId !== null) visitors.in(ROOMS.visitor(conversation.visitorId)).disconnectSockets(true);
+      return;
+    }
     if (event.previous) {
       const before = agentRoomsFor(event.previous);
       const lost = before.filter((room) => !rooms.includes(room));

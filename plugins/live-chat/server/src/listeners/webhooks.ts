@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { WEBHOOK_EVENTS, type DomainEventName } from '../../../shared/constants';
+import { PERSON_ERASED_WEBHOOK, WEBHOOK_EVENTS, type DomainEventName } from '../../../shared/constants';
 import { isInternal, mayReceive } from '../../../shared/domain/audience';
 import { isSentMessage } from '../../../shared/domain/attachments';
 import { toConversationSummary, toTimelineEntry } from '../presenters';
@@ -12,7 +12,7 @@ const storeKey = (event: string) => event.toUpperCase().replace(/[.-]/g, '_');
 /** F2: makes the plugin's events known to Strapi's webhook system (called in register). */
 export function registerWebhookEvents(strapi: Core.Strapi) {
   const store = strapi.get('webhookStore') as { addAllowedEvent: (key: string, value: string) => void };
-  for (const event of Object.values(WEBHOOK_EVENTS)) {
+  for (const event of [...Object.values(WEBHOOK_EVENTS), PERSON_ERASED_WEBHOOK]) {
     if (event) store.addAllowedEvent(storeKey(event), event);
   }
 }

@@ -92,6 +92,9 @@ async function ensureSqlite(strapi: Core.Strapi) {
       await trx.raw(`insert into ${NS}(rowid, names) ${sqliteNamesOf('1 = 1')}`);
     }
     for (const trigger of SQLITE_TRIGGERS) await trx.raw(trigger);
+    // F5: a deleted or changed row's words leave the index's own tables at once, not at a later
+    // merge, so an erased name or message cannot be read back from the index (SQLite ≥ 3.42).
+    for (const index of [MS, NS]) await trx.raw(`insert into ${index}(${index}, rank) values ('secure-delete', 1)`);
   });
 }
 

@@ -27,6 +27,21 @@ const inboxRoutes = [
 ] as const;
 
 /**
+ * F5, G9: export and erasure of one person's data, the erasure log and retention; all need "Export
+ * and erase personal data" (B6 is checked by the service: without "See all conversations" only a
+ * person whose every chat the admin may see).
+ */
+const personalDataRoutes = [
+  ['GET', '/personal-data/erasures', 'erasures'],
+  ['GET', '/personal-data/:kind/:documentId', 'describe'],
+  ['GET', '/personal-data/:kind/:documentId/export', 'export'],
+  ['POST', '/personal-data/:kind/:documentId/erase', 'erase'],
+  ['GET', '/settings/retention', 'getRetention'],
+  ['PUT', '/settings/retention', 'setRetention'],
+  ['GET', '/settings/retention/preview', 'previewRetention'],
+] as const;
+
+/**
  * D3: notification settings: the company's (read by agents and by whoever may change them, changed
  * with the settings permission) and each agent's own. An admin passes with ANY of the listed actions.
  */
@@ -82,6 +97,12 @@ export default {
     },
     { method: 'GET', path: '/attachments/:fileKey', handler: 'attachments.serve', config: { auth: false, policies: [] } },
     { method: 'GET', path: '/attachments/:fileKey/thumbnail', handler: 'attachments.serveThumbnail', config: { auth: false, policies: [] } },
+    ...personalDataRoutes.map(([method, path, handler]) => ({
+      method,
+      path,
+      handler: `personal-data.${handler}`,
+      config: { policies: [requireAdmin, requirePermission(adminAction('managePersonalData'))] },
+    })),
     ...playbookAdminRoutes,
     ...cannedReplyAdminRoutes,
     ...assignmentAdminRoutes,

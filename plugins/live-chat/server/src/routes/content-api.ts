@@ -26,6 +26,21 @@ const actionRoutes = (): Core.Route[] =>
     info: { pluginName: PLUGIN_ID, type: 'content-api' },
   }));
 
+/** F5: a person's data export and erasure for integrations (controllers/personal-data-api.ts). */
+const personalDataRoutes = (): Core.Route[] =>
+  (
+    [
+      ['GET', '/personal-data/:kind/:documentId/export', 'export'],
+      ['POST', '/personal-data/:kind/:documentId/erase', 'erase'],
+    ] as const
+  ).map(([method, path, action]) => ({
+    method,
+    path,
+    handler: `personal-data-api.${action}`,
+    config: { policies: [], middlewares: [REJECT_NUL] },
+    info: { pluginName: PLUGIN_ID, type: 'content-api' },
+  }));
+
 /**
  * Every content-API route of the plugin in one router: Strapi's core routes of each exposed type
  * (only the actions CONTENT_API_TYPES grants) and the conversation actions. The core routes are built
@@ -54,6 +69,7 @@ export function contentApiRouter() {
           return typeof router.routes === 'function' ? router.routes() : router.routes;
         }),
         ...actionRoutes(),
+        ...personalDataRoutes(),
       ];
       return routes;
     },

@@ -161,6 +161,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { body, size, mime: rendition?.mime ?? attachment.mime, name: attachment.name ?? 'file', inline };
     },
 
+    /** F5: a stored file's bytes by its upload-plugin id, for the personal data export (null once erased). */
+    async openStored(fileId: number): Promise<Readable | null> {
+      const stored = await files.uploadFile(fileId);
+      return stored ? (await read(stored, stored.provider)).body : null;
+    },
+
     /**
      * GDPR (F5): removes every file of a conversation through the upload plugin (files and their
      * formats, with whatever provider stored them) and leaves each message as "file removed"

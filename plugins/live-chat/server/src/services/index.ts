@@ -18,10 +18,12 @@ import flow from './flow';
 import installations from './installations';
 import messages from './messages';
 import notificationSettings from './notification-settings';
+import personalData from './personal-data';
 import playbooks from './playbooks';
 import presence from './presence';
 import realtime from './realtime';
 import satisfaction from './satisfaction';
+import retention from './retention';
 import sidePanel from './side-panel';
 import sweeper from './sweeper';
 import visitors from './visitors';
@@ -58,5 +60,7 @@ export default {
   'notification-settings': notificationSettings,
   realtime,
   satisfaction,
+  'personal-data': personalData,
+  retention,
   visitors,
 };

@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * The clock of the stored deadlines: wait times (B9), the presence grace (B2) and the email outbox
- * (G8: due follow-up checks and sends) are rows in the database, and every process sweeps them on one timer; each sweep decides by compare-and-set,
- * so a deadline takes effect once whichever process sees it first.
+ * The clock of the stored deadlines: wait times (B9), the presence grace (B2), the email outbox
+ * (G8: due follow-up checks and sends) and retention (G9) are rows in the database, and every
+ * process sweeps them on one timer; each sweep decides by compare-and-set, so a deadline takes
+ * effect once whichever process sees it first.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const sweeps = ['wait-time', 'presence', 'email-outbox'] as const;
+  const sweeps = ['wait-time', 'presence', 'email-outbox', 'retention'] as const;
   let timer: NodeJS.Timeout | null = null;
   const running = new Set<Promise<unknown>>();
 

@@ -19,6 +19,8 @@ interface Props {
   /** The signed-in agent's display name (`{agent.name}` in canned replies, G3). */
   agentName: string;
   agents: AgentRef[];
+  /** F5: the side panel offers Export / Erase personal data. */
+  canManagePersonalData: boolean;
   onChange: (detail: ConversationDetail) => void;
 }
 
@@ -57,7 +59,7 @@ const STICK_TO_BOTTOM_PX = 120;
  * typing and read state (E3), the composer while the agent may write (none once closed, B8), and
  * the side panel on the right (C1, C2), which stays editable after closing.
  */
-export const ChatWindow = ({ api, conversation, agentId, agentName, agents, onChange }: Props) => {
+export const ChatWindow = ({ api, conversation, agentId, agentName, agents, canManagePersonalData, onChange }: Props) => {
   const tr = useT();
   const visitorName = useVisitorName();
   const isAssignee = conversation.status === 'assigned' && conversation.assignee?.id === agentId;
@@ -168,7 +170,7 @@ export const ChatWindow = ({ api, conversation, agentId, agentName, agents, onCh
         borderWidth="0 0 0 1px"
         hidden={!detailsOpen}
       >
-        <SidePanel conversation={conversation} onChange={onChange} />
+        <SidePanel conversation={conversation} canManagePersonalData={canManagePersonalData} onChange={onChange} />
       </Box>
     </Flex>
   );

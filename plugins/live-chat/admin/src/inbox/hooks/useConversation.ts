@@ -20,6 +20,8 @@ export type ConversationState =
 export function useConversation(api: InboxApi, documentId: string) {
   const socket = useAgentSocket();
   const [state, setState] = React.useState<ConversationState>({ kind: 'loading' });
+  /** F5, G9: bumped when the conversation's content was erased, so the chat window loads it afresh. */
+  const [erasures, setErasures] = React.useState(0);
   const generation = React.useRef(0);
 
   const reload = React.useCallback(async () => {
@@ -49,11 +51,18 @@ export function useConversation(api: InboxApi, documentId: string) {
       generation.current += 1; // an answer still in flight must not bring it back
       setState({ kind: 'gone', assigneeName: payload.assigneeName });
     };
+    const onErased: AgentServerEvents['conversation:erased'] = (payload) => {
+      if (payload.documentId !== documentId) return;
+      setErasures((count) => count + 1);
+      void reload();
+    };
     socket.on('conversation:upsert', onUpsert);
     socket.on('conversation:removed', onRemoved);
+    socket.on('conversation:erased', onErased);
     return () => {
       socket.off('conversation:upsert', onUpsert);
       socket.off('conversation:removed', onRemoved);
+      socket.off('conversation:erased', onErased);
     };
   }, [socket, documentId, reload]);
 
@@ -63,5 +72,5 @@ export function useConversation(api: InboxApi, documentId: string) {
     setState({ kind: 'ready', detail });
   }, []);
 
-  return { state, reload, replace, setGone: () => setState({ kind: 'gone', assigneeName: null }) };
+  return { state, erasures, reload, replace, setGone: () => setState({ kind: 'gone', assigneeName: null }) };
 }

@@ -7,6 +7,8 @@ import { apiProblem } from '../../api/problem';
 import { useSidePanelApi } from '../../api/side-panel';
 import { useT } from '../../hooks/useT';
 import { CrmActions } from './CrmActions';
+import { EraseDialog } from './EraseDialog';
+import { usePersonalDataActions } from './usePersonalDataActions';
 import { LinkedRecordsList } from './LinkedRecordsList';
 import { PanelNotice, usePanelNotice } from './PanelNotice';
 import { RatingSummary } from './RatingSummary';
@@ -17,6 +19,8 @@ import { VisitorContextPanel } from './VisitorContextPanel';
 
 export interface SidePanelProps {
   conversation: ConversationDetail;
+  /** F5: "…" > Export / Erase personal data. */
+  canManagePersonalData?: boolean;
   /** Called with the refreshed conversation after a save or a created lead / deal (the timeline shows them, B7). */
   onChange: (detail: ConversationDetail) => void;
 }
@@ -25,15 +29,16 @@ export interface SidePanelProps {
  * C1, C2: the visitor's details beside the chat, and "Create lead" / "…" > "Create deal". It stays
  * editable after the conversation closed (B8): what is allowed comes from `allowedActions`.
  */
-export const SidePanel = ({ conversation, onChange }: SidePanelProps) => {
+export const SidePanel = ({ conversation, canManagePersonalData = false, onChange }: SidePanelProps) => {
   const tr = useT();
   const api = useSidePanelApi();
   const { notice, announce } = usePanelNotice();
+  const documentId = conversation.documentId;
   const { form, setField, errors, saving, save, dirty } = useSidePanelForm(conversation, onChange, announce);
   const { records, reload } = useLinkedRecords(conversation);
   const [creating, setCreating] = React.useState(false);
+  const personalData = usePersonalDataActions(documentId);
   const { editSidePanel, createLead, createDeal } = conversation.allowedActions;
-  const documentId = conversation.documentId;
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -80,7 +85,13 @@ export const SidePanel = ({ conversation, onChange }: SidePanelProps) => {
           </Flex>
           <PanelNotice notice={notice} />
           {/* At the top, as in the reference's panel: the records are what the details are collected for. */}
-          <CrmActions canCreateLead={createLead} canCreateDeal={createDeal} busy={busy} onCreate={(kind) => void create(kind)} />
+          <CrmActions
+            canCreateLead={createLead}
+            canCreateDeal={createDeal}
+            busy={busy}
+            onCreate={(kind) => void create(kind)}
+            personalData={canManagePersonalData ? personalData : null}
+          />
           <LinkedRecordsList records={records} />
           {conversation.rating ? (
             <>
@@ -94,6 +105,7 @@ export const SidePanel = ({ conversation, onChange }: SidePanelProps) => {
           <SidePanelFields form={form} errors={errors} disabled={!editSidePanel || busy} setField={setField} />
         </Flex>
       </form>
+      {canManagePersonalData && <EraseDialog actions={personalData} />}
     </Box>
   );
 };
