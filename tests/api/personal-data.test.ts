@@ -5,6 +5,7 @@ import type { DomainEvent } from '../../plugins/live-chat/server/src/services/ev
 import { bearer, createAdmin, createApiToken, type TestAdmin } from '../harness/admin';
 import { ownPublicFolder, removeAllMedia, visitorInConversation } from '../harness/attachments';
 import { binary, findInDatabase, findOnDisk, readArchive } from '../harness/personal-data';
+import { connect, listen, request } from '../harness/sockets';
 import { bootStrapi, type TestApp } from '../harness/strapi';
 
 /**
@@ -97,16 +98,20 @@ async function seedPerson() {
   });
   expect(panel.status).toBe(200);
   const storedPhone: string = panel.body.data.sidePanel.personPhone;
+  // G8: the visitor asks for the transcript by email: the outbox holds their address and the chat's text.
+  const transcript = await app.http().post('/live-chat/widget/transcript').set(bearer(visitor.token)).send({ requested: true });
+  expect(transcript.status).toBe(200);
   const lead = await http('post', `/live-chat/conversations/${doc}/leads`, { title: `Lead for ${person.name}` });
   expect(lead.status).toBe(201);
   expect((await http('post', `/live-chat/conversations/${doc}/deals`, { title: 'Big order' })).status).toBe(201);
   expect((await http('post', `/live-chat/conversations/${doc}/close`, {})).status).toBe(200);
 
+  // G6: the visitor rates the closed chat over their socket, as the widget does (the comment is in the timeline too).
+  const socket = await connect(await listen(app), 'visitor', visitor.token);
+  expect(await request(socket, 'rating:submit', { score: 4, comment: person.ratingComment })).toMatchObject({ ok: true });
+  socket.disconnect();
   const conversation = await app.strapi.db.query(uid('conversation')).findOne({ where: { documentId: doc }, populate: ['person'] });
-  await app.strapi.db.query(uid('conversation')).update({
-    where: { id: conversation.id },
-    data: { rating: 4, ratingComment: person.ratingComment, ratedAt: new Date() },
-  });
+  expect(conversation.ratingComment).toBe(person.ratingComment);
   const personRow = await app.strapi.db.query(uid('person')).findOne({ where: { id: conversation.person.id } });
   await app.strapi.db.query(uid('activity')).create({
     data: { subject: `Follow up ${person.name}`, note: person.activityNote, type: 'call', person: personRow.id, conversation: conversation.id },

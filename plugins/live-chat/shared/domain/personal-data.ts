@@ -76,14 +76,27 @@ export function redactText(text: string | null, identifiers: readonly string[]):
   return text.replace(pattern, REDACTED);
 }
 
-/** A timeline event's data with the subject's identifiers cut out of its texts (agent ids and names stay). */
+/**
+ * Free text the visitor wrote into an event, by event type: cleared whole, as a message body is
+ * (a rating's comment is the visitor's own words; the score stays for analytics).
+ */
+const VISITOR_TEXT_IN_EVENTS: Readonly<Record<string, readonly string[]>> = { rated: ['comment'] };
+
+/**
+ * A timeline event's data with the subject's identifiers cut out of its texts (agent ids and names
+ * stay) and the visitor's own words in it cleared.
+ */
 export function redactEventData<T extends { type: string; data?: Record<string, string | number | null> }>(
   event: T | null,
   identifiers: readonly string[],
 ): T | null {
   if (!event) return event;
+  const visitorText = VISITOR_TEXT_IN_EVENTS[event.type] ?? [];
   const data = Object.fromEntries(
-    Object.entries(event.data ?? {}).map(([key, value]) => [key, typeof value === 'string' ? redactText(value, identifiers) : value]),
+    Object.entries(event.data ?? {}).map(([key, value]) => [
+      key,
+      visitorText.includes(key) ? null : typeof value === 'string' ? redactText(value, identifiers) : value,
+    ]),
   );
   return { ...event, data };
 }

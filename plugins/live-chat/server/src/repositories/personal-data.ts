@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { EMAIL_OUTBOX_TABLE } from '../migrations/email-outbox';
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../../shared/constants';
 import { PERSONAL_COLUMNS, clearedColumns, identifiersOf, redactEventData, redactText } from '../../../shared/domain/personal-data';
@@ -235,6 +236,8 @@ export const createPersonalDataRepository = (strapi: Core.Strapi) => {
         const removed = { ...attachment, name: null, url: null, thumbnailUrl: null, removedAt: attachment?.removedAt ?? now.toISOString() };
         await table(strapi, TABLES.messages, trx).where({ id: row.id }).update({ attachment: JSON.stringify(removed) });
       }
+      // G8: emails about the chat not sent yet are not sent at all, and sent ones keep no copy.
+      await table(strapi, EMAIL_OUTBOX_TABLE, trx).where({ conversation_id: conversationId }).delete();
       if ('event' in PERSONAL_COLUMNS.messages) {
         const events: Row[] = await table(strapi, TABLES.messages, trx).where({ conversation_id: conversationId }).whereNotNull('event').select('id', 'event');
         for (const row of events) {
