@@ -194,6 +194,18 @@ describe('G7 business hours', () => {
     expect(holiday.answer.show.find((item) => item.kind === 'live_chat_offline')?.backAt).toBe('2026-12-14T08:00:00.000Z');
   });
 
+  it('refuses a live chat started over the socket outside hours, saying when the team is back (every door the same)', async () => {
+    const { documentId } = await playbookWith({ businessHours: hours });
+    const url = await listen(app);
+    jest.spyOn(clock(), 'now').mockReturnValue(new Date('2026-12-05T11:00:00Z'));
+    const visitor = await connect(url, 'visitor', await visitorToken(app));
+    const refused = await request<VisitorConversation>(visitor, 'conversation:start', { playbookDocumentId: documentId });
+    expect(refused).toEqual({ ok: false, error: { code: 'outside_business_hours', message: 'The team is away until 2026-12-07T08:00:00.000Z' } });
+    jest.spyOn(clock(), 'now').mockReturnValue(new Date('2026-12-07T09:00:00Z'));
+    const started = await request<VisitorConversation>(visitor, 'conversation:start', { playbookDocumentId: documentId });
+    expect(started.ok).toBe(true);
+  });
+
   it('refuses bad business hours with field errors in Strapi\'s shape', async () => {
     const { documentId, liveCardId } = autoPlaybook;
     const put = (businessHours: object) => admin('put', `/playbooks/${documentId}/cards/${liveCardId}`, { settings: { autoAssign: true, businessHours } });

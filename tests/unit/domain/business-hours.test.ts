@@ -3,6 +3,7 @@ import {
   isCalendarDate,
   isOpen,
   nextOpening,
+  outsideHoursRefusal,
   type BusinessHours,
 } from '../../../plugins/live-chat/shared/domain/business-hours';
 
@@ -131,5 +132,19 @@ describe('G7 Business hours: validation with field errors', () => {
 
   it('refuses unknown weekdays', () => {
     expect(paths({ ...stockholm, weekly: { funday: [nineToFive] } })).toEqual(['weekly']);
+  });
+});
+
+describe('G7 a live chat started outside business hours is refused', () => {
+  const mondays: BusinessHours = { timeZone: 'Europe/Stockholm', weekly: { monday: [nineToFive] }, holidays: [] };
+
+  it('says when the team is back; no hours means always open', () => {
+    expect(outsideHoursRefusal(mondays, new Date('2026-12-05T11:00:00Z'))).toEqual({
+      code: 'outside_business_hours',
+      message: 'The team is away until 2026-12-07T08:00:00.000Z',
+      backAt: '2026-12-07T08:00:00.000Z',
+    });
+    expect(outsideHoursRefusal(mondays, new Date('2026-12-07T09:00:00Z'))).toBeNull();
+    expect(outsideHoursRefusal(null, new Date('2026-12-05T11:00:00Z'))).toBeNull();
   });
 });

@@ -172,3 +172,18 @@ export function nextOpening(hours: BusinessHours, now: Date): Date | null {
   }
   return null;
 }
+
+/**
+ * A7 + G7 at the socket's door: a client that starts a live chat outside business hours (instead of
+ * running the playbook, whose Live Chat card takes the offline path) is refused, with when the team
+ * is back, rather than left waiting for agents nobody expects.
+ */
+export function outsideHoursRefusal(hours: BusinessHours | null, now: Date): { code: 'outside_business_hours'; message: string; backAt: string | null } | null {
+  if (!hours || isOpen(hours, now)) return null;
+  const back = nextOpening(hours, now);
+  return {
+    code: 'outside_business_hours',
+    message: back ? `The team is away until ${back.toISOString()}` : 'The team is away',
+    backAt: back ? back.toISOString() : null,
+  };
+}

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { WAIT_TIME_SECONDS } from '../../../shared/constants';
-import { sanitizeRichText, validateCardSettings, type RichText } from '../../../shared/domain';
+import { sanitizeRichText, validateCardSettings, type BusinessHours, type RichText } from '../../../shared/domain';
 import type { RunnablePlaybook } from './runtime';
 
 export interface LiveChatCardSettings {
@@ -11,6 +11,8 @@ export interface LiveChatCardSettings {
   offlineMessage: RichText;
   /** G7: new chats of this card go to agents by round robin. */
   autoAssign: boolean;
+  /** G7: when agents are expected; null = always. */
+  businessHours: BusinessHours | null;
 }
 
 /**
@@ -34,6 +36,13 @@ export async function findLiveChatCard(
     waitTimeSeconds: card.waitTimeSeconds ?? WAIT_TIME_SECONDS.default,
     onlineMessage: sanitizeRichText(card.onlineMessage),
     offlineMessage: sanitizeRichText(card.offlineMessage),
-    autoAssign: validateCardSettings('live_chat', card.settings).ok && (card.settings as { autoAssign?: unknown } | null)?.autoAssign === true,
+    ...settingsOf(card.settings),
   };
+}
+
+/** The card's G7 settings, when they are valid (a card saved before a rule changed is read as "none"). */
+function settingsOf(settings: unknown): Pick<LiveChatCardSettings, 'autoAssign' | 'businessHours'> {
+  if (!validateCardSettings('live_chat', settings).ok) return { autoAssign: false, businessHours: null };
+  const valid = settings as { autoAssign?: unknown; businessHours?: BusinessHours | null } | null;
+  return { autoAssign: valid?.autoAssign === true, businessHours: valid?.businessHours ?? null };
 }

@@ -3,7 +3,8 @@ import type { Namespace, Socket } from 'socket.io';
 import { SYNC_PAGE_SIZE, WAIT_TIME_SECONDS } from '../../../shared/constants';
 import { VISITOR_CLIENT_EVENTS } from '../../../shared/events';
 import { visitorPayloadSchemas as schemas } from '../../../shared/realtime-schemas';
-import { notFound } from '../errors';
+import { conflict, notFound } from '../errors';
+import { outsideHoursRefusal } from '../../../shared/domain/business-hours';
 import { findLiveChatCard } from '../playbooks/live-chat-card';
 import { toTimelineEntry } from '../presenters';
 import { createConversationRepository, type ConversationRecord } from '../repositories/conversations';
@@ -76,6 +77,8 @@ export function setupVisitorNamespace(
       // A3: the playbook's Live Chat card sets the wait time; without a playbook the default applies.
       const card = playbookDocumentId ? await findLiveChatCard(strapi, playbookDocumentId) : null;
       if (playbookDocumentId && !card) throw notFound('Live Chat playbook');
+      const away = outsideHoursRefusal(card?.businessHours ?? null, service('clock').now());
+      if (away) throw conflict(away.code, away.message);
       const record = await service('conversations').start({
         visitorId: visitor.id,
         playbookId: card?.playbookId ?? null,
