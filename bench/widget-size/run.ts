@@ -36,8 +36,9 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function measure(baseUrl: string): Promise<void> {
   const plainLoader = (await fetchRaw(`${baseUrl}/live-chat/widget.js`, 'identity')).bytes.toString('utf8');
-  const chunk = /chat\.[0-9a-f]{12}\.js/.exec(plainLoader)?.[0];
-  if (!chunk) throw new Error(`${baseUrl}/live-chat/widget.js names no chat chunk`);
+  // One chat per language (E5); the English one is measured (the others differ by a few hundred bytes).
+  const chunk = /chat\.en\.[0-9a-f]{12}\.js/.exec(plainLoader)?.[0];
+  if (!chunk) throw new Error(`${baseUrl}/live-chat/widget.js names no English chat chunk`);
   console.log(`Widget as served by ${baseUrl} (loader widget.js, chat ${chunk})\n`);
   console.log('| Accept-Encoding | served as | loader | chat | first open | loader ≤ 5 KB | first open ≤ 30 KB |');
   console.log('|---|---|---|---|---|---|---|');

@@ -43,7 +43,7 @@ describe('GET /live-chat/widget.js (the snippet\'s script)', () => {
 describe('GET /live-chat/widget/assets/:file (the chat, loaded on first open)', () => {
   it('serves the current build\'s content-hashed chunk as immutable', async () => {
     const [chunk] = manifest().chunks;
-    expect(chunk).toMatch(/^chat\.[0-9a-f]{12}\.js$/);
+    expect(chunk).toMatch(/^chat\.[a-z]{2}\.[0-9a-f]{12}\.js$/);
     const response = await app.http().get(`/live-chat/widget/assets/${chunk}`).set('Origin', SITE);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/javascript; charset=utf-8');

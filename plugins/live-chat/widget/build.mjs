@@ -1,6 +1,7 @@
 // Bundles the visitor widget (E1) into the package's dist/widget/, which the plugin serves:
 //   widget.js         the loader the snippet loads with the page (launcher, JS API)
-//   chat.<hash>.js    the chat, imported on first open (socket.io-client included)
+//   chat.<lang>.<hash>.js  the chat in one language, imported on first open (socket.io-client
+//                     included); the loader picks the visitor's language, so nobody downloads six
 //   *.br, *.gz        each file precompressed, so the server never compresses on a request
 //   manifest.json     the files the asset route may serve
 // Part of the package's `npm run build`; alone: `node widget/build.mjs` from the package folder.
@@ -29,16 +30,39 @@ const common = {
   tsconfig: join(widgetDir, 'tsconfig.json'),
 };
 
-const chat = await build({ ...common, entryPoints: [join(widgetDir, 'src', 'chat', 'index.ts')], format: 'esm' });
-const chatCode = chat.outputFiles[0].contents;
-const chatFile = `chat.${createHash('sha256').update(chatCode).digest('hex').slice(0, 12)}.js`;
+// The languages of widget/src/i18n/languages.ts (read from its source: this script runs before any TypeScript build).
+const LANGUAGES = JSON.parse(
+  /LANGUAGES = (\[[^\]]*\])/.exec(readFileSync(join(widgetDir, 'src', 'i18n', 'languages.ts'), 'utf8'))[1].replaceAll("'", '"'),
+);
+
+/** Resolves the chat's `../i18n/chat-strings` to a module holding one language's strings only. */
+const oneLanguage = (language) => ({
+  name: 'one-language',
+  setup(on) {
+    on.onResolve({ filter: /\/i18n\/chat-strings$/ }, () => ({ path: language, namespace: 'chat-strings' }));
+    on.onLoad({ filter: /.*/, namespace: 'chat-strings' }, () => ({
+      contents: `import { ${language} as strings } from ${JSON.stringify(join(widgetDir, 'src', 'i18n', 'strings.ts'))};\nexport const chatStringsFor = () => strings;\n`,
+      loader: 'ts',
+      resolveDir: widgetDir,
+    }));
+  },
+});
+
+/** The chat bundle of each language, named by its content's hash. */
+const chats = {};
+for (const language of LANGUAGES) {
+  const chat = await build({ ...common, entryPoints: [join(widgetDir, 'src', 'chat', 'index.ts')], format: 'esm', plugins: [oneLanguage(language)] });
+  const code = chat.outputFiles[0].contents;
+  chats[language] = { file: `chat.${language}.${createHash('sha256').update(code).digest('hex').slice(0, 12)}.js`, code };
+}
+const chatFiles = Object.fromEntries(Object.entries(chats).map(([language, chat]) => [language, chat.file]));
 
 const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 const loader = await build({
   ...common,
   entryPoints: [join(widgetDir, 'src', 'loader', 'index.ts')],
   format: 'iife',
-  define: { CHAT_FILE: JSON.stringify(chatFile), WIDGET_VERSION: JSON.stringify(version) },
+  define: { CHAT_FILES: JSON.stringify(chatFiles), WIDGET_VERSION: JSON.stringify(version) },
 });
 const loaderCode = loader.outputFiles[0].contents;
 
@@ -58,14 +82,17 @@ const compressed = (code) => ({
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 const sizes = {};
-for (const [name, code] of [['widget.js', loaderCode], [chatFile, chatCode]]) {
+for (const [name, code] of [['widget.js', loaderCode], ...Object.values(chats).map((chat) => [chat.file, chat.code])]) {
   const { br, gz } = compressed(code);
   writeFileSync(join(outDir, name), code);
   writeFileSync(join(outDir, `${name}.br`), br);
   writeFileSync(join(outDir, `${name}.gz`), gz);
   sizes[name] = { raw: code.length, br: br.length, gzip: gz.length };
 }
-writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify({ loader: 'widget.js', chunks: [chatFile], sizes }, null, 2)}\n`);
+writeFileSync(
+  join(outDir, 'manifest.json'),
+  `${JSON.stringify({ loader: 'widget.js', chunks: Object.values(chatFiles), chatByLanguage: chatFiles, sizes }, null, 2)}\n`,
+);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const verdict = (size, budget) => (size <= budget ? 'within' : 'OVER');
@@ -74,6 +101,8 @@ for (const [name, size] of Object.entries(sizes)) {
   console.log(`  ${name.padEnd(22)} ${kb(size.raw).padStart(9)} raw ${kb(size.br).padStart(8)} br ${kb(size.gzip).padStart(8)} gzip`);
 }
 const loaderSize = sizes['widget.js'];
-const firstOpen = { br: loaderSize.br + sizes[chatFile].br, gzip: loaderSize.gzip + sizes[chatFile].gzip };
+// First open: the loader and the largest language's chat.
+const largest = (encoding) => Math.max(...Object.values(chatFiles).map((file) => sizes[file][encoding]));
+const firstOpen = { br: loaderSize.br + largest('br'), gzip: loaderSize.gzip + largest('gzip') };
 console.log(`  loader as served: ${kb(loaderSize.br)} br / ${kb(loaderSize.gzip)} gzip (${verdict(loaderSize.gzip, BUDGET.loaderBytes)} the ${kb(BUDGET.loaderBytes)} budget)`);
 console.log(`  first open as served: ${kb(firstOpen.br)} br / ${kb(firstOpen.gzip)} gzip (${verdict(firstOpen.gzip, BUDGET.firstOpenBytes)} the ${kb(BUDGET.firstOpenBytes)} budget)`);

@@ -147,7 +147,7 @@ export async function createWorld(app: TestApp, who: Record<PrincipalName, Princ
   }
 
   const loader = await app.http().get('/live-chat/widget.js');
-  const widgetChunk = /chat\.[0-9a-f]+\.js/.exec(loader.text)?.[0];
+  const widgetChunk = /chat\.[a-z]{2}\.[0-9a-f]+\.js/.exec(loader.text)?.[0];
   if (!widgetChunk) throw new Error('the widget loader names no chunk');
 
   return {

@@ -23,7 +23,7 @@ import type { ChatController, MountOptions } from '../mount';
 import { HttpError, addStyles, openSession, post } from '../http';
 import { format } from '../i18n/languages';
 import { backAtText } from './back-at';
-import { CHAT_STRINGS } from '../i18n/strings';
+import { chatStringsFor } from '../i18n/chat-strings';
 import { MessageStore, newClientId, type ChatItem } from './store';
 import { CHAT_CSS } from './styles';
 import { createUploads } from './uploads';
@@ -50,7 +50,7 @@ const AGENT_TYPING_TTL_MS = 8_000;
 const READ_THROTTLE_MS = 1_000;
 
 export function mountChat({ root, config, emit, requestClose }: MountOptions): ChatController {
-  const t = CHAT_STRINGS[config.language];
+  const t = chatStringsFor(config.language);
   const store = new MessageStore();
   addStyles(root, CHAT_CSS);
   // G4: attachment URLs are relative to the Strapi server (its origin and any path it is served under).

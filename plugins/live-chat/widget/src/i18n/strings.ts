@@ -6,7 +6,7 @@
  */
 import type { Language } from './languages';
 
-const en = {
+export const en = {
   dialogLabel: 'Live Chat',
   botName: 'Assistant',
   close: 'Close',
@@ -62,7 +62,7 @@ const en = {
 export type ChatStringKey = keyof typeof en;
 export type ChatStrings = Readonly<Record<ChatStringKey, string>>;
 
-const tr: ChatStrings = {
+export const tr: ChatStrings = {
   dialogLabel: 'Canlı Sohbet',
   botName: 'Asistan',
   close: 'Kapat',
@@ -115,7 +115,7 @@ const tr: ChatStrings = {
   backAt: 'Ekip şu zamanda geri dönüyor: {time}.',
 };
 
-const id: ChatStrings = {
+export const id: ChatStrings = {
   dialogLabel: 'Live Chat',
   botName: 'Asisten',
   close: 'Tutup',
@@ -168,7 +168,7 @@ const id: ChatStrings = {
   backAt: 'Tim kembali pada {time}.',
 };
 
-const it: ChatStrings = {
+export const it: ChatStrings = {
   dialogLabel: 'Chat live',
   botName: 'Assistente',
   close: 'Chiudi',
@@ -221,7 +221,7 @@ const it: ChatStrings = {
   backAt: 'Il team torna {time}.',
 };
 
-const sv: ChatStrings = {
+export const sv: ChatStrings = {
   dialogLabel: 'Live Chat',
   botName: 'Assistent',
   close: 'Stäng',
@@ -274,7 +274,7 @@ const sv: ChatStrings = {
   backAt: 'Teamet är tillbaka {time}.',
 };
 
-const es: ChatStrings = {
+export const es: ChatStrings = {
   dialogLabel: 'Chat en vivo',
   botName: 'Asistente',
   close: 'Cerrar',

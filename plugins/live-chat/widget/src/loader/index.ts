@@ -13,7 +13,8 @@ import { pageContext, watchNavigation } from './context';
 import { ICON_CHAT, ICON_CLOSE, LOADER_CSS } from './styles';
 
 /** The content-hashed chat bundle's file name, written in by widget/build.mjs. */
-declare const CHAT_FILE: string;
+/** The chat bundle of each language (widget/build.mjs): a visitor downloads their language only. */
+declare const CHAT_FILES: Record<string, string>;
 declare const WIDGET_VERSION: string;
 
 /** Remembers, per tab, that the panel was open, so a reload mid-chat comes back to it (E4). */
@@ -112,7 +113,7 @@ function start(config: WidgetConfig, queued: QueueEntry[]): void {
   };
 
   const load = (): Promise<ChatController> => {
-    chat ??= (import(`${config.base}/live-chat/widget/assets/${CHAT_FILE}`) as Promise<ChatModule>)
+    chat ??= (import(`${config.base}/live-chat/widget/assets/${CHAT_FILES[config.language] ?? CHAT_FILES.en}`) as Promise<ChatModule>)
       .then((module) => module.mount({ root, config, emit: events.emit, requestClose: () => api.close() }))
       .catch((error: unknown) => {
         chat = null; // the next click tries again

@@ -7,7 +7,7 @@ export const LOADER_CSS = `
 :host{all:initial!important;display:block!important;position:fixed!important;right:20px!important;bottom:20px!important;left:auto!important;top:auto!important;width:56px!important;height:56px!important;margin:0!important;padding:0!important;border:0!important;transform:none!important;filter:none!important;opacity:1!important;visibility:visible!important;z-index:2147483000!important;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif!important;color:#1b1f24!important;letter-spacing:normal!important;text-align:left!important;direction:ltr!important;unicode-bidi:isolate!important}
 .launcher{all:unset;box-sizing:border-box;width:56px;height:56px;border-radius:50%;background:#2457c5;color:#fff;display:flex;align-items:center;justify-content:center;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}
 .launcher:hover{background:#1c47a3}
-.launcher:focus-visible{outline:3px solid #f5a623;outline-offset:3px}
+.launcher:focus-visible{outline:3px solid #2457c5;outline-offset:3px}
 .launcher svg{width:28px;height:28px;fill:currentColor}
 @media (max-width:480px){:host([data-open]) .launcher{display:none}}
 `;
