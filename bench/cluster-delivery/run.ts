@@ -11,6 +11,7 @@
  */
 import os from 'node:os';
 import { startLoadBalancedCluster, type LoadBalancedCluster } from '../../tests/cluster/cluster';
+import { guarded, runAndExit } from '../exit';
 import { ClientProcess } from '../delivery/child';
 import { loopbackAddress } from '../delivery/ips';
 import type { LoadResult } from '../delivery/protocol';
@@ -200,44 +201,21 @@ async function main() {
   log(`bench/cluster-delivery, ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores, load average ${loadAverage()}`);
   const relay = await startRelay();
   let cluster: LoadBalancedCluster | null = null;
-  let bench: Bench | null = null;
-  let cleaning: Promise<void> | null = null;
-  const cleanup = () => {
-    cleaning ??= (async () => {
-      await bench?.client.stop().catch(() => undefined);
-      await relay.close().catch(() => undefined);
-      await cluster?.stop().catch((error: unknown) => log(`cluster stop: ${String(error)}`));
-    })();
-    return cleaning;
+  let bench = null as Bench | null; // (a cast: assigned inside the guarded closure, which TS does not follow)
+  const cleanup = async () => {
+    await bench?.client.stop().catch(() => undefined);
+    await relay.close().catch(() => undefined);
+    await cluster?.stop().catch((error: unknown) => log(`cluster stop: ${String(error)}`));
   };
-  const abort = (why: string) => {
-    log(`\n${why}: cleaning up`);
-    void cleanup().finally(() => process.exit(1));
-  };
-  const watchdog = setTimeout(() => abort(`watchdog: still running after ${SIZES.watchdogMinutes} min`), SIZES.watchdogMinutes * 60_000);
-  process.once('SIGINT', () => abort('SIGINT'));
-  process.once('SIGTERM', () => abort('SIGTERM'));
-  try {
+  await guarded({ watchdogMinutes: SIZES.watchdogMinutes, log, cleanup }, async () => {
     const booting = performance.now();
     cluster = await startLoadBalancedCluster(BASE_PORT);
     log(`3 nodes (PostgreSQL schema ${cluster.schema}) + Redis + HAProxy up in ${((performance.now() - booting) / 1000).toFixed(0)} s; load ${loadAverage()}`);
     bench = new Bench(cluster);
     await run(cluster, relay, bench);
-  } catch (error) {
-    log(`\nThe run failed; figures measured before the failure follow.\n${String((error as Error)?.stack ?? error)}`);
-    process.exitCode = 1;
-  } finally {
-    clearTimeout(watchdog);
-    await cleanup();
-  }
+  });
   if (bench) printTable(bench.rows, log);
   log(`\nload average at the end: ${loadAverage()}; done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runAndExit(main);

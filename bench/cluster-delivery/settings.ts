@@ -2,13 +2,7 @@
  * Sizes of the cross-node benchmark, chosen so one run stays under ~5 minutes on the shared 2-core
  * machine. Environment overrides are for quick trials of the script (e.g. BENCH_A_SECONDS=5).
  */
-const envNumber = (name: string, fallback: number): number => {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative number`);
-  return parsed;
-};
+import { envNumber } from '../delivery/settings';
 
 export const SIZES = {
   /** Latency: 50 chats, all assigned to one agent socket, paced at 200 msg/s in all (4 msg/s per visitor). */
