@@ -163,17 +163,18 @@ const handlers: { [K in CommandName]: (args: Commands[K]['args']) => Promise<Com
     return { seconds: (performance.now() - started) / 1000 };
   },
 
-  async createVisitors({ group, count: wanted, perIp, ipBlock, concurrency, deadlineMs, connect }) {
+  async createVisitors({ group, count: wanted, perIp, ipBlock, concurrency, deadlineMs, connect, url, addresses }) {
+    const base = url ?? state.strapiUrl;
     const started = performance.now();
     const visitors: Visitor[] = [];
     state.groups.set(group, visitors);
     const errors: Record<string, number> = {};
     let connected = 0;
     await pool(wanted, concurrency, started + deadlineMs, async (index) => {
-      const address = addressFor(ipBlock, index, perIp);
+      const address = addresses ? addresses[Math.floor(index / perIp) % addresses.length]! : addressFor(ipBlock, index, perIp);
       let token: unknown;
       try {
-        const response = await postJson(`${state.strapiUrl}/live-chat/widget/session`, {}, { address });
+        const response = await postJson(`${base}/live-chat/widget/session`, {}, { address });
         token = response.body?.data?.token;
         if (response.status !== 200 || typeof token !== 'string') {
           count(errors, `session: ${response.status} ${JSON.stringify(response.body).slice(0, 120)}`);
@@ -187,7 +188,7 @@ const handlers: { [K in CommandName]: (args: Commands[K]['args']) => Promise<Com
       visitors.push(visitor);
       if (!connect) return;
       try {
-        visitor.socket = await openSocket(urlOf(connect), NAMESPACES.visitor, { token }, address);
+        visitor.socket = await openSocket(connect === 'strapi' ? base : urlOf(connect), NAMESPACES.visitor, { token }, address);
         visitor.target = connect;
         connected += 1;
       } catch (error) {
@@ -236,12 +237,12 @@ const handlers: { [K in CommandName]: (args: Commands[K]['args']) => Promise<Com
     return { closed };
   },
 
-  async connectAgents({ target, count: wanted }) {
+  async connectAgents({ target, count: wanted, url, address }) {
     const started = performance.now();
     if (wanted > state.agents.length) throw new Error(`only ${state.agents.length} agents signed in`);
     for (let index = 0; index < wanted; index += 1) {
       const auth = target === 'strapi' ? { token: state.agents[index]!.token } : { agent: index };
-      const socket = await openSocket(urlOf(target), NAMESPACES.agent, auth);
+      const socket = await openSocket(url ?? urlOf(target), NAMESPACES.agent, auth, address);
       socket.on('timeline:entry', (payload: { entry?: { clientId?: string | null } }) => {
         const clientId = payload?.entry?.clientId;
         if (clientId) state.onDelivered?.(clientId, performance.now());

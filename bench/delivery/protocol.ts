@@ -26,9 +26,14 @@ export interface Commands {
   /**
    * Visitor sessions (POST /live-chat/widget/session), each group's visitors on their own loopback
    * addresses; with `connect`, each visitor's socket is opened right after its session, as a widget does.
+   * `url` (default: init's strapiUrl) is where both go; `addresses` (default: the `ipBlock` ones) are
+   * the source addresses to use, `perIp` visitors on each (a cluster bench picks them per node).
    */
   createVisitors: {
-    args: { group: string; count: number; perIp: number; ipBlock: number; concurrency: number; deadlineMs: number; connect?: Target };
+    args: {
+      group: string; count: number; perIp: number; ipBlock: number; concurrency: number; deadlineMs: number; connect?: Target;
+      url?: string; addresses?: string[];
+    };
     result: { created: number; connected: number; seconds: number; addresses: number; errors: Record<string, number> };
   };
   connectVisitors: {
@@ -37,8 +42,11 @@ export interface Commands {
   };
   /** Closes a group's sockets, optionally keeping the first `keep` of them connected. */
   disconnect: { args: { group: string; keep?: number }; result: { closed: number } };
-  /** Agent sockets (one per agent) on the target; for the relay, agent i is "paired" by index. */
-  connectAgents: { args: { target: Target; count: number }; result: { connected: number; seconds: number } };
+  /**
+   * Agent sockets (one per agent) on the target; for the relay, agent i is "paired" by index.
+   * `url` and `address` (source address) override init's strapiUrl and the default 127.0.0.1.
+   */
+  connectAgents: { args: { target: Target; count: number; url?: string; address?: string }; result: { connected: number; seconds: number } };
   disconnectAgents: { args: Record<string, never>; result: null };
   /** conversation:start for each visitor of the group, then assigned round-robin to the agents. */
   startConversations: {

@@ -15,6 +15,7 @@ import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 import { uid } from '../../plugins/live-chat/shared/constants';
 import { bootBenchApp, type BenchApp } from '../inbox-list/boot';
+import { guarded, runAndExit } from '../exit';
 import { createAgents } from './agents';
 import { ClientProcess } from './child';
 import { summarizeProfile, startProfiler } from './profile';
@@ -253,39 +254,16 @@ async function main() {
   const app = await bootBenchApp();
   let relay: Relay | null = null;
   const results: Results = { measured: [] };
-  let cleaning: Promise<void> | null = null;
-  const cleanup = () => {
-    cleaning ??= (async () => {
-      await relay?.close().catch(() => undefined);
-      await app.stop();
-    })();
-    return cleaning;
+  const cleanup = async () => {
+    await relay?.close().catch(() => undefined);
+    await app.stop();
   };
-  const abort = (why: string) => {
-    log(`\n${why}: cleaning up`);
-    cleanup().finally(() => process.exit(1));
-  };
-  const watchdog = setTimeout(() => abort(`watchdog: still running after ${SETTINGS.watchdogMinutes} min`), SETTINGS.watchdogMinutes * 60_000);
-  process.once('SIGINT', () => abort('SIGINT'));
-  process.once('SIGTERM', () => abort('SIGTERM'));
-  try {
+  await guarded({ watchdogMinutes: SETTINGS.watchdogMinutes, log, cleanup }, async () => {
     relay = await startRelay();
     await benchmark(app, relay, results);
-  } catch (error) {
-    log(`\nThe run failed; figures measured before the failure follow.\n${String((error as Error)?.stack ?? error)}`);
-    process.exitCode = 1;
-  } finally {
-    clearTimeout(watchdog);
-    await cleanup();
-  }
+  });
   printReport(results, log);
   log(`\nload average at the end: ${loadAverage()}; done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runAndExit(main);

@@ -3,7 +3,8 @@
  * the environment overrides exist for quick trials of the script itself (e.g. BENCH_IDLE=100
  * BENCH_C_SOCKETS=500 BENCH_A_SECONDS=5 BENCH_B_SECONDS=5).
  */
-const envNumber = (name: string, fallback: number): number => {
+/** A non-negative number from the environment, or `fallback` when unset. */
+export const envNumber = (name: string, fallback: number): number => {
   const value = process.env[name];
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);

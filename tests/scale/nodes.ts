@@ -5,7 +5,9 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { testSecrets } from '../harness/secrets';
 
-export const APP_ROOT = path.resolve(__dirname, '..', '..');
+const twoUp = path.resolve(__dirname, '..', '..');
+/** The app's root, from tests/scale or from the copy tsc compiles into bench/dist/tests/scale (bench/cluster-delivery). */
+export const APP_ROOT = twoUp.endsWith(path.join('bench', 'dist')) ? path.resolve(twoUp, '..', '..') : twoUp;
 
 /** Two or more `strapi start` processes sharing one PostgreSQL schema and one Redis (F3). */
 export interface Cluster {
