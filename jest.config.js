@@ -21,6 +21,9 @@ module.exports = {
     // Three processes behind HAProxy, kills and a Redis outage (issue 19): LIVE_CHAT_CLUSTER_TESTS=true.
     ...(process.env.LIVE_CHAT_CLUSTER_TESTS === 'true' ? [] : ['/tests/cluster/']),
     ...(process.env.LIVE_CHAT_INSTALL_TESTS === 'true' ? [] : ['/tests/install/']),
+    // CI's PostgreSQL run: the browser tests drive the same screens on either database, and they
+    // already ran on SQLite; the API, socket and unit tests are what differ per database.
+    ...(process.env.LIVE_CHAT_SKIP_BROWSER_TESTS === 'true' ? ['/tests/e2e/'] : []),
   ],
   transform: {
     '^.+\\.tsx?$': [
