@@ -12,7 +12,6 @@ import {
   NAMESPACES,
   RECONNECTION,
   SOCKET_PATH,
-  type Ack,
   type VisitorClientEvents,
   type VisitorConversation,
   type VisitorServerEvents,
@@ -26,6 +25,7 @@ import { backAtText } from './back-at';
 import { chatStringsFor } from '../i18n/chat-strings';
 import { MessageStore, newClientId, type ChatItem } from './store';
 import { CHAT_CSS } from './styles';
+import { createAfterClose } from './after-close';
 import { createUploads } from './uploads';
 import { createView, type FieldProblems } from './view';
 
@@ -87,13 +87,12 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   let stepsInFlight = 0;
   const heldLines: TimelineEntry[] = [];
   const uploads = createUploads({ base: config.base, language: config.language, t, store, view, token: () => token, stored: (entry) => apply([entry], true) });
+  const afterClose = createAfterClose({ base: config.base, t, view, ackTimeoutMs: ACK_TIMEOUT_MS, token: () => token, socket: () => socket });
   /**
    * F3: messages that got no answer (the connection dropped) or whose server was shutting down
    * (`unavailable`): sent again by themselves once connected again, with the same client id.
    */
   const resendOnConnect = new Set<string>();
-  /** Issue 16: the rating question on screen, for the conversation it asks about. */
-  let ratingAsked: { documentId: string; remove: () => void } | null = null;
 
   const refresh = () => {
     const text = {
@@ -310,54 +309,16 @@ export function mountChat({ root, config, emit, requestClose }: MountOptions): C
   function closed(conversation: VisitorConversation): void {
     if (phase === 'closed') {
       // Answered in another tab, or CSAT turned off meanwhile: the question goes.
-      if (!conversation.askRating && ratingAsked?.documentId === conversation.documentId) ratingAsked.remove();
+      afterClose.withdraw(conversation);
       return;
     }
     phase = 'closed';
     agentTyping(false);
     refresh();
-    const rating = conversation.askRating ? askRating(conversation.documentId) : null;
-    view.addAction(t.emailTranscript, () => void emailTranscript());
+    const rating = conversation.askRating ? afterClose.askRating(conversation.documentId) : null;
+    view.addAction(t.emailTranscript, () => void afterClose.emailTranscript());
     view.addAction(t.newChat, newChat);
     rating?.focus();
-  }
-
-  /**
-   * Issue 16 (G6): the server said to ask (closed, CSAT on, not answered yet). The answer is sent
-   * on the socket; a refusal that means "asked already" or "turned off" takes the question away.
-   */
-  function askRating(documentId: string) {
-    type Live = NonNullable<typeof socket>;
-    const answer = async (send: (live: Live) => Promise<Ack<VisitorConversation>>) => {
-      if (!socket) return false;
-      try {
-        const ack = await send(socket.timeout(ACK_TIMEOUT_MS) as Live);
-        if (ack.ok) return true;
-        if (ack.error.code !== 'invalid_payload' && ack.error.code !== 'rate_limited' && ack.error.code !== 'internal_error') {
-          ratingAsked?.remove();
-        }
-        return false;
-      } catch {
-        return false;
-      }
-    };
-    const question = view.addRating(
-      (score, comment) => answer((live) => live.emitWithAck('rating:submit', { score, comment })),
-      () => answer((live) => live.emitWithAck('rating:dismiss', {})),
-    );
-    ratingAsked = { documentId, remove: question.remove };
-    return question;
-  }
-
-  /** G8: the transcript by email, to the address the visitor gave (capture or the page's identify). */
-  async function emailTranscript(): Promise<void> {
-    try {
-      const answer = await post<{ email: string }>(config.base, 'transcript', {}, token);
-      view.addNote(format(t.transcriptSent, { email: answer.email }));
-    } catch (error) {
-      const noEmail = error instanceof HttpError && (error.body?.error?.details?.errors ?? []).some((e) => e.path[0] === 'email');
-      view.addNote(noEmail ? t.transcriptNoEmail : t.error);
-    }
   }
 
   /** B9: nobody took the chat in time: the offline message, then the playbook's offline path (A7). */
